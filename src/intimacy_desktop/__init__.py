@@ -1,0 +1,8 @@
+"""Intimacy Desktop: a private, offline app that helps a couple grow intimacy on purpose."""
+
+# The single source of the version: pyproject.toml reads it from here (tool.setuptools.dynamic), and reading it
+# needs no importlib.metadata, which costs ~80 ms at start-up.
+__version__ = "0.1.0"
+
+APP_NAME = "Intimacy Desktop"
+ORG_NAME = "IntimacyDesktop"

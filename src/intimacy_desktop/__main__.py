@@ -1,0 +1,3 @@
+from intimacy_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""The command line: the GUI by default, and subcommands that call services only.
+
+Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code, 4 keyring unavailable or locked, 5 data corrupt or
+from a newer version. Errors go to stderr as one plain sentence; user content goes only to stdout, when asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intimacy_desktop import __version__
+from intimacy_desktop.core.errors import EXIT_OK, AppError, UsageError, WrongPassphrase
+from intimacy_desktop.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from intimacy_desktop.core.journal import Entry, EntrySummary
+    from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
+
+ENV_PASSPHRASE = "INTIMACY_DESKTOP_PASSPHRASE"
+ENV_RECOVERY_CODE = "INTIMACY_DESKTOP_RECOVERY_CODE"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="intimacy-desktop", description="A private, offline journal for two.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="where profiles live (default: the platform's data folder)")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("self-test", help="check the keyring, SQLCipher, FTS5 and a window; exit 0 when all pass")
+
+    prof = sub.add_parser("profile", help="create, list or recover profiles").add_subparsers(dest="action")
+    create = prof.add_parser("create", help="create a profile and print its recovery code once")
+    create.add_argument("--name", required=True)
+    create.add_argument("--no-passphrase", action="store_true", help="protect with the keyring alone (not advised)")
+    create.add_argument("--passphrase-only", action="store_true",
+                        help="do not use the system keyring (for machines without one); needs a passphrase")
+    prof.add_parser("list", help="list profile names")
+    rec = prof.add_parser("recover", help="unlock with the recovery code and set up access again")
+    rec.add_argument("--name", required=True)
+    rec.add_argument("--no-passphrase", action="store_true")
+    rec.add_argument("--passphrase-only", action="store_true")
+
+    jr = sub.add_parser("journal", help="write and read journal entries").add_subparsers(dest="action")
+    add = jr.add_parser("add", help="add an entry (body from --body or standard input)")
+    add.add_argument("--title", required=True)
+    add.add_argument("--body")
+    add.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
+    add.add_argument("--layer", choices=["none", "emotional", "physical", "intellectual", "digital"], default="none")
+    add.add_argument("--kind", choices=["entry", "high", "low", "reflection"], default="entry")
+    add.add_argument("--tag", action="append", default=[])
+    lst = jr.add_parser("list", help="list entries, newest first")
+    search = jr.add_parser("search", help="full-text search")
+    search.add_argument("query")
+    show = jr.add_parser("show", help="show one entry")
+    show.add_argument("id", type=int)
+    for cmd in (add, lst, search, show):
+        cmd.add_argument("--profile", required=True, metavar="NAME")
+        cmd.add_argument("--json", action="store_true", help="machine-readable output")
+    return p
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("use YYYY-MM-DD") from exc
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is None:
+        from intimacy_desktop.app import run_gui
+
+        return run_gui(data_dir, [sys.argv[0]])
+    try:
+        return _dispatch(args, data_dir)
+    except AppError as exc:
+        print(f"intimacy-desktop: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("intimacy-desktop: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
+    from intimacy_desktop.app import build_profile_service
+
+    if args.command == "self-test":
+        from intimacy_desktop.cli_selftest import run_self_test
+
+        return run_self_test(data_dir)
+    if args.action is None:
+        raise UsageError(f"Say what to do with {args.command}; see intimacy-desktop {args.command} --help.")
+    service = build_profile_service(data_dir)
+    if args.command == "profile":
+        return _profile(args, service)
+    profile = _unlock(service, args.profile)
+    try:
+        return _journal(args, profile)
+    finally:
+        profile.close()
+
+
+def _profile(args: argparse.Namespace, service: ProfileService) -> int:
+    if args.action == "list":
+        for info in service.list_profiles():
+            print(info.label + (f"  ({info.problem})" if info.problem else ""))
+        return EXIT_OK
+    passphrase = None if args.no_passphrase else _new_passphrase()
+    if args.no_passphrase:
+        print("Warning: without a passphrase, anyone who uses this computer account can open this profile.",
+              file=sys.stderr)
+    if args.action == "create":
+        created = service.create(args.name, passphrase, passphrase_only=args.passphrase_only)
+        what = "created"
+    else:
+        code = os.environ.get(ENV_RECOVERY_CODE) or getpass.getpass("Recovery code: ")
+        created = service.recover(service.find(args.name), code, passphrase, passphrase_only=args.passphrase_only)
+        what = "recovered; the old recovery code no longer works"
+    created.profile.close()
+    print(f"Profile {created.profile.info.label!r} {what}.", file=sys.stderr)
+    print("Recovery code (shown once; write it down and keep it somewhere safe):", file=sys.stderr)
+    print(created.recovery_code)
+    return EXIT_OK
+
+
+def _new_passphrase() -> str:
+    env = os.environ.get(ENV_PASSPHRASE)
+    if env is not None:
+        if not env:
+            raise UsageError(f"{ENV_PASSPHRASE} is empty; use --no-passphrase to go without one.")
+        return env
+    first = getpass.getpass("New passphrase: ")
+    if not first:
+        raise UsageError("An empty passphrase is not allowed; use --no-passphrase to go without one.")
+    if getpass.getpass("Repeat the passphrase: ") != first:
+        raise UsageError("The two passphrases differ; nothing was created.")
+    return first
+
+
+def _unlock(service: ProfileService, name: str) -> UnlockedProfile:
+    info = service.find(name)
+    passphrase = None
+    if info.has_passphrase:
+        passphrase = os.environ.get(ENV_PASSPHRASE)
+        if passphrase is None:
+            passphrase = getpass.getpass(f"Passphrase for {info.label}: ")
+        if not passphrase:
+            raise WrongPassphrase("This profile needs its passphrase.")
+    return service.unlock(info, passphrase)
+
+
+def _journal(args: argparse.Namespace, profile: UnlockedProfile) -> int:
+    from intimacy_desktop.core.journal import EntryFields, EntryFilter
+
+    journal = profile.journal
+    if args.action == "add":
+        body = args.body
+        if body is None:
+            body = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read().rstrip("\n")
+        fields = EntryFields(
+            title=args.title,
+            body=body,
+            entry_date=args.date or dt.date.today(),
+            mood=args.mood,
+            layer=args.layer,
+            kind=args.kind,
+            tags=tuple(args.tag),
+        )
+        entry = journal.add(fields)
+        _print_entry(entry, args.json) if args.json else print(entry.id)
+        return EXIT_OK
+    if args.action == "show":
+        _print_entry(journal.get(args.id), args.json)
+        return EXIT_OK
+    flt = EntryFilter(text=args.query) if args.action == "search" else EntryFilter()
+    rows: list[EntrySummary] = []
+    while batch := journal.summaries(flt, offset=len(rows), limit=1000):
+        rows.extend(batch)
+    _print_summaries(rows, args.json)
+    return EXIT_OK
+
+
+def _plain(text: str) -> str:
+    from intimacy_desktop.services.journal import MATCH_END, MATCH_START
+
+    return text.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
+def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:
+    if as_json:
+        data = [
+            {"id": r.id, "title": _plain(r.title), "date": r.entry_date.isoformat(), "mood": r.mood,
+             "layer": r.layer.value, "kind": r.kind.value, "snippet": _plain(r.snippet)}
+            for r in rows
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        mood = f"mood {r.mood}" if r.mood else "      "
+        print(f"{r.id:>6}  {r.entry_date.isoformat()}  {mood}  {_plain(r.title)}")
+
+
+def _print_entry(entry: Entry, as_json: bool) -> None:
+    f = entry.fields
+    data = {
+        "id": entry.id, "title": f.title, "body": f.body, "date": f.entry_date.isoformat(), "mood": f.mood,
+        "layer": f.layer.value, "kind": f.kind.value, "tags": list(f.tags), "shared": f.shared,
+        "created": entry.created_at.isoformat(), "updated": entry.updated_at.isoformat(),
+    }
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    print(f"# {f.title}\n{f.entry_date.isoformat()} · {f.kind.value} · layer {f.layer.value}"
+          + (f" · mood {f.mood}" if f.mood else "") + (f" · tags {', '.join(f.tags)}" if f.tags else ""))
+    print()
+    print(f.body)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

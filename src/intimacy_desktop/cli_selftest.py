@@ -1,0 +1,41 @@
+"""``intimacy-desktop self-test``: the services' checks plus one real window, drawn offscreen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from intimacy_desktop.core.errors import EXIT_OK
+from intimacy_desktop.services.selftest import CheckResult, run_checks
+
+
+def _window_check() -> CheckResult:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication, QLabel
+
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        label = QLabel("Intimacy Desktop self-test")
+        label.resize(320, 80)
+        label.show()
+        app.processEvents()
+        image = label.grab().toImage()
+        label.close()
+        platform = QApplication.platformName()
+    except Exception as exc:  # a missing system library shows up here as an ImportError or a Qt abort
+        return CheckResult("window", False, f"{type(exc).__name__}: {exc}", 5)
+    ok = not image.isNull() and image.width() >= 320
+    return CheckResult("window", ok, f"{platform}, {image.width()}x{image.height()}", 5)
+
+
+def run_self_test(data_dir: Path) -> int:
+    results = run_checks(_window_check)
+    for r in results:
+        print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {r.detail}")
+    print(f"data folder: {data_dir}")
+    failed = [r for r in results if not r.ok]
+    if failed:
+        print(f"intimacy-desktop: self-test failed: {failed[0].name}: {failed[0].detail}", file=sys.stderr)
+        return failed[0].exit_code
+    return EXIT_OK

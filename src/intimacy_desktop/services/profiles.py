@@ -1,0 +1,166 @@
+"""Profiles: create one, list them for the picker, unlock one into an open journal, recover one.
+
+The list is built from headers alone (json, no crypto), so the unlock screen appears without loading the heavy
+crypto and database modules; those are imported on first unlock, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intimacy_desktop.core.errors import AppError, ProfileExists, ProfileNotFound
+from intimacy_desktop.paths import profiles_dir
+from intimacy_desktop.storage.fsutil import ensure_private_dir
+from intimacy_desktop.storage.header import HEADER_NAME, read_header
+
+if TYPE_CHECKING:
+    from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.storage.database import Database
+    from intimacy_desktop.storage.device_secret import SecretStore
+    from intimacy_desktop.storage.header import VaultHeader
+    from intimacy_desktop.storage.kdf_params import KdfParams
+
+SecretStoreFactory = Callable[[], "SecretStore"]
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    folder: Path
+    label: str
+    has_passphrase: bool = True
+    uses_keyring: bool = True
+    created: str = ""
+    problem: str | None = None  # set when the header cannot be read; unlocking then shows this message
+
+
+class UnlockedProfile:
+    """An open vault: the database and the services over it. ``close`` is the lock."""
+
+    def __init__(self, info: ProfileInfo, header: VaultHeader, db: Database) -> None:
+        from intimacy_desktop.services.journal import JournalService
+
+        self.info = info
+        self.header = header
+        self._db: Database | None = db
+        self.journal: JournalService = JournalService(db)
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+@dataclass(frozen=True)
+class CreatedProfile:
+    profile: UnlockedProfile
+    recovery_code: str
+
+
+class ProfileService:
+    def __init__(self, data_dir: Path, secret_store: SecretStoreFactory, kdf: KdfParams | None = None) -> None:
+        self.data_dir = data_dir
+        self._secret_store = secret_store
+        self._kdf = kdf  # None: calibrate to about a second on this machine
+
+    # ---- listing --------------------------------------------------------------------------------------------
+    def list_profiles(self) -> list[ProfileInfo]:
+        root = profiles_dir(self.data_dir)
+        if not root.is_dir():
+            return []
+        found: list[ProfileInfo] = []
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists()):
+            try:
+                h = read_header(folder)
+            except AppError as exc:
+                found.append(ProfileInfo(folder, f"Damaged profile ({folder.name[:8]})", problem=exc.message))
+                continue
+            found.append(ProfileInfo(folder, h.label, h.has_passphrase, h.uses_keyring, h.created))
+        found.sort(key=lambda p: (p.created, p.label))
+        return found
+
+    def find(self, label: str) -> ProfileInfo:
+        wanted = label.strip().casefold()
+        for info in self.list_profiles():
+            if info.label.casefold() == wanted:
+                return info
+        raise ProfileNotFound(f"There is no profile named {label.strip()!r}.")
+
+    def suggest_label(self) -> str:
+        """A neutral default name: nothing in the picker should say whose journal this is unless they choose."""
+        taken = {p.label.casefold() for p in self.list_profiles()}
+        n = 1
+        while f"profile {n}" in taken:
+            n += 1
+        return f"Profile {n}"
+
+    def keyring_problem(self) -> str | None:
+        """None when a usable system keyring answers; else the sentence to show."""
+        try:
+            self._secret_store().backend_name()
+        except AppError as exc:
+            return exc.message
+        return None
+
+    # ---- create / unlock ------------------------------------------------------------------------------------
+    def create(self, label: str, passphrase: str | None, *, passphrase_only: bool = False) -> CreatedProfile:
+        """A new profile. ``passphrase_only`` is the person's explicit consent to go without the keyring."""
+        from intimacy_desktop.storage.database import Database
+        from intimacy_desktop.storage.vault import create_vault
+
+        if any(p.label.casefold() == label.strip().casefold() for p in self.list_profiles()):
+            raise ProfileExists(f"A profile named {label.strip()!r} already exists.")
+        store = None if passphrase_only else self._secret_store()
+        if store is not None:
+            store.backend_name()  # no keyring: say so before any folder is made
+        folder = ensure_private_dir(profiles_dir(ensure_private_dir(self.data_dir))) / secrets.token_hex(8)
+        created = create_vault(folder, label, passphrase, store, self._kdf)
+        db = Database(folder, created.dek, create=True)
+        info = self._info(folder, created.header)
+        return CreatedProfile(UnlockedProfile(info, created.header, db), created.recovery_code)
+
+    def unlock(self, info: ProfileInfo, passphrase: str | None) -> UnlockedProfile:
+        from intimacy_desktop.storage.database import Database
+        from intimacy_desktop.storage.vault import unlock
+
+        store = self._secret_store() if info.uses_keyring else None
+        header, dek = unlock(info.folder, passphrase, store)
+        return UnlockedProfile(info, header, Database(info.folder, dek))
+
+    def recover(
+        self, info: ProfileInfo, code: str, new_passphrase: str | None, *, passphrase_only: bool = False
+    ) -> CreatedProfile:
+        """Unlock with the recovery code, then give the profile fresh keyring access and a new recovery code."""
+        from intimacy_desktop.storage.database import Database
+        from intimacy_desktop.storage.vault import rekey_access, unlock_with_recovery
+
+        header, dek = unlock_with_recovery(info.folder, code)
+        db = Database(info.folder, dek)  # prove the data opens before any header is rewritten
+        try:
+            store = None if passphrase_only else self._secret_store()
+            header, new_code = rekey_access(info.folder, header, dek, new_passphrase, store, self._kdf)
+        except BaseException:
+            db.close()
+            raise
+        return CreatedProfile(UnlockedProfile(self._info(info.folder, header), header, db), new_code)
+
+    def change_passphrase(self, profile: UnlockedProfile, old: str | None, new: str | None) -> str:
+        """Re-wrap the key under a new passphrase after checking the old one; returns the new recovery code."""
+        from intimacy_desktop.storage.vault import rekey_access, unlock
+
+        store = self._secret_store() if profile.header.uses_keyring else None
+        header, dek = unlock(profile.info.folder, old, store)
+        header, code = rekey_access(profile.info.folder, header, dek, new, store, self._kdf)
+        profile.header = header
+        return code
+
+    @staticmethod
+    def _info(folder: Path, h: VaultHeader) -> ProfileInfo:
+        return ProfileInfo(folder, h.label, h.has_passphrase, h.uses_keyring, h.created)

@@ -1,0 +1,222 @@
+"""Open a vault's SQLCipher database through SQLAlchemy, verify it, migrate it, and close it cleanly.
+
+The key goes in as the URL password in SQLCipher's raw-key form (``x'<hex>'``), so no PBKDF2 runs per connection;
+the URL object is kept rather than its string, whose rendering hides the password. A small pool keeps one
+connection open while the vault is unlocked: that keeps the write-ahead log in place and saves re-keying per query.
+Locking disposes the pool, which checkpoints the log into the encrypted file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from intimacy_desktop.core.errors import DataCorrupt, DiskFull, UsageError
+from intimacy_desktop.storage.fsutil import restrict_file
+from intimacy_desktop.storage.migrations import migrate
+
+DB_NAME = "journal.db"
+# How many write transactions the database has committed, mirrored in a side file after each commit. Only an
+# integer, no content. When the file says more than the database does, committed writes are missing: the
+# write-ahead log was deleted or lost after a crash. A graceful exit, even without close(), keeps the two equal.
+SEQ_FILE = "journal.db-seq"
+
+_PRAGMAS = (
+    "PRAGMA cipher_log_level = NONE",
+    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA cache_size = -16384",  # 16 MiB of decrypted pages: a 10,000-entry journal's hot pages stay decrypted
+)
+
+
+def _silence_cipher_log() -> None:
+    """SQLCipher logs failed page decryptions to stderr from the first read on; set its level before any open."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        conn.close()
+
+
+class Database:
+    """One open, verified, migrated vault database."""
+
+    def __init__(self, folder: Path, dek: bytes, *, create: bool = False) -> None:
+        self.folder = folder
+        self.path = folder / DB_NAME
+        self._seq_file = folder / SEQ_FILE
+        _check_files(self.path, create=create)
+        _silence_cipher_log()
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(self.path))
+        self.engine: Engine = create_engine(
+            url,
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=4,
+            connect_args={"check_same_thread": False},
+        )
+        event.listen(self.engine, "connect", _on_connect)
+        try:
+            with translate_errors(), self.engine.begin() as conn:
+                _verify(conn)
+                migrate(conn)
+                _check_commit_seq(conn, self._seq_file)
+        except BaseException:
+            self.engine.dispose()
+            raise
+        for suffix in ("", "-wal", "-shm"):
+            restrict_file(Path(f"{self.path}{suffix}"))
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commits on success (durably: synchronous=FULL), rolls back on any error."""
+        seq = None
+        with translate_errors(), self.sessions.begin() as session:
+            raw = session.connection().connection.dbapi_connection
+            assert raw is not None
+            before = raw.total_changes
+            yield session
+            session.flush()
+            if raw.total_changes != before:
+                seq = int(session.execute(text(_BUMP_SEQ)).scalar_one())
+        if seq is not None:
+            _write_seq(self._seq_file, seq)
+
+    def close(self) -> None:
+        """Checkpoint the log into the main file, then close every connection."""
+        with contextlib.suppress(DBAPIError), self.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.engine.dispose()
+
+
+_BUMP_SEQ = (
+    "INSERT INTO settings (key, value) VALUES ('commit_seq', '1') "
+    "ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value"
+)
+
+
+def _write_seq(path: Path, seq: int) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, str(seq).encode("ascii"))
+    finally:
+        os.close(fd)
+
+
+def _check_commit_seq(conn: Any, seq_file: Path) -> None:
+    try:
+        recorded = int(seq_file.read_text(encoding="ascii").strip() or 0)
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        return  # no record (or a torn write of it): nothing to compare against
+    in_db = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar()
+    if recorded > int(in_db or 0):
+        raise DataCorrupt(
+            "This profile's latest changes are missing from its database: its write-ahead log "
+            "(journal.db-wal) was deleted or lost after the app stopped unexpectedly. Nothing was changed; "
+            "restore the profile folder from a backup, including journal.db-wal if you still have it."
+        )
+
+
+def _check_files(path: Path, *, create: bool) -> None:
+    if create:
+        if path.exists():
+            raise UsageError("A database already exists here; it was left untouched.")
+        return
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise DataCorrupt("This profile's database file is missing. Nothing was created in its place.") from exc
+    if size == 0:
+        raise DataCorrupt("This profile's database file is empty (0 bytes). Nothing was created in its place.")
+
+
+def _on_connect(dbapi_conn: Any, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    try:
+        for pragma in _PRAGMAS:
+            cursor.execute(pragma)
+            cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _verify(conn: Any) -> None:
+    """Read every page once: SQLCipher checks each page's HMAC, SQLite checks the b-trees."""
+    problems = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
+    if problems:
+        raise DataCorrupt()
+    result = conn.exec_driver_sql("PRAGMA quick_check").all()
+    if [tuple(r) for r in result] != [("ok",)]:
+        raise DataCorrupt()
+
+
+@contextlib.contextmanager
+def translate_errors() -> Iterator[None]:
+    """SQLite's failures, in the words DESIGN.md asks for: damage, a full disk, or a busy database."""
+    try:
+        yield
+    except DBAPIError as exc:
+        text = str(exc.orig).lower()
+        if "full" in text:
+            raise DiskFull() from exc
+        if isinstance(exc, OperationalError) and "locked" in text:
+            raise UsageError("The journal is busy in another window; try again in a moment.") from exc
+        if any(s in text for s in ("not a database", "malformed", "corrupt", "disk i/o", "hmac")):
+            raise DataCorrupt() from exc
+        raise
+    except OSError as exc:
+        if exc.errno == 28:
+            raise DiskFull() from exc
+        raise
+
+
+def file_looks_encrypted(path: Path) -> bool:
+    """True when the file does not start with SQLite's plaintext magic (used by the self-test)."""
+    with open(path, "rb") as fh:
+        return fh.read(16) != b"SQLite format 3\x00"
+
+
+
+
+@dataclass(frozen=True)
+class EngineFacts:
+    cipher_version: str
+    fts5: bool
+    temp_store: int
+    encrypted: bool
+
+
+def probe_engine(folder: Path, key: bytes) -> EngineFacts:
+    """Open a throwaway database exactly as a vault is opened and report what the self-test needs to know."""
+    db = Database(folder, key, create=True)
+    try:
+        with db.engine.connect() as conn:
+            version = str(conn.exec_driver_sql("PRAGMA cipher_version").scalar() or "")
+            temp_store = int(conn.exec_driver_sql("PRAGMA temp_store").scalar_one())
+            try:
+                conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.probe USING fts5(x)")
+                conn.exec_driver_sql("INSERT INTO temp.probe VALUES ('self test')")
+                fts5 = conn.exec_driver_sql("SELECT count(*) FROM temp.probe WHERE probe MATCH 'self'").scalar() == 1
+            except DBAPIError:
+                fts5 = False
+    finally:
+        db.close()
+    return EngineFacts(version, fts5, temp_store, file_looks_encrypted(db.path))

@@ -1,0 +1,71 @@
+"""Versioned schema migrations, tracked in SQLite's ``user_version``.
+
+Each step is plain SQL applied in one transaction, so a crash mid-migration leaves the previous version intact.
+A database whose version is higher than ``SCHEMA_VERSION`` was written by a newer app and is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection
+
+from intimacy_desktop.core.errors import SchemaTooNew
+
+_V1 = (
+    """CREATE TABLE entries (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        entry_date DATE NOT NULL,
+        created_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL,
+        mood INTEGER CHECK (mood BETWEEN 1 AND 5),
+        layer TEXT NOT NULL DEFAULT 'none',
+        kind TEXT NOT NULL DEFAULT 'entry',
+        shared BOOLEAN NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX ix_entries_date ON entries (entry_date DESC, id DESC)",
+    "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+    """CREATE TABLE entry_tags (
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        PRIMARY KEY (entry_id, tag_id)
+    )""",
+    "CREATE INDEX ix_entry_tags_tag ON entry_tags (tag_id)",
+    "CREATE VIRTUAL TABLE entries_fts USING fts5 (title, body, tags, tokenize = 'unicode61 remove_diacritics 2')",
+    "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+
+# v2: a trash (deleted entries can be restored) and drafts that autosave while a person types.
+_V2 = (
+    "ALTER TABLE entries ADD COLUMN deleted_at DATETIME",
+    # Lists show live entries newest first: this partial index serves them in order without touching bodies.
+    "CREATE INDEX ix_entries_live ON entries (entry_date DESC, id DESC) WHERE deleted_at IS NULL",
+    """CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        entry_id INTEGER REFERENCES entries (id) ON DELETE CASCADE,
+        payload TEXT NOT NULL,
+        updated_at DATETIME NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX ix_drafts_entry ON drafts (entry_id)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+
+
+def migrate(conn: Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema to ``target``; returns the version found before. Runs inside the caller's transaction."""
+    found = schema_version(conn)
+    if found > SCHEMA_VERSION:
+        raise SchemaTooNew()
+    for version in range(found, target):
+        for statement in MIGRATIONS[version]:
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
+    return found
