@@ -1,0 +1,141 @@
+"""Search, filters and the mood calendar above the entry list; turns them into one ``EntryFilter``.
+
+Typing is debounced (150 ms) so a search runs once per pause rather than once per key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from intimacy_desktop.core.journal import EntryFilter, Kind, Layer
+from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_name
+from intimacy_desktop.gui.journal.mood_calendar import MoodCalendar
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class FilterPanel(QWidget):
+    changed = Signal()
+    month_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search your journal"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.tag_combo = self._combo(self.tr("Filter by tag"), self.tr("All tags"))
+        self.mood_combo = self._combo(self.tr("Filter by weather"), self.tr("Any weather"))
+        for mood in range(1, 6):
+            self.mood_combo.addItem(mood_name(mood), mood)
+        self.layer_combo = self._combo(self.tr("Filter by layer"), self.tr("All layers"))
+        for layer in Layer:
+            if layer is not Layer.NONE:
+                self.layer_combo.addItem(layer_name(layer), layer.value)
+        self.kind_combo = self._combo(self.tr("Filter by kind"), self.tr("All kinds"))
+        for kind in Kind:
+            self.kind_combo.addItem(kind_name(kind), kind.value)
+        self.calendar = MoodCalendar()
+        self.calendar.setMinimumHeight(240)
+        self.calendar.setMaximumHeight(250)
+        self.all_days_button = QPushButton(self.tr("Show all days"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        grid.addWidget(self.tag_combo, 0, 0)
+        grid.addWidget(self.mood_combo, 0, 1)
+        grid.addWidget(self.layer_combo, 1, 0)
+        grid.addWidget(self.kind_combo, 1, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_days_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(self.search)
+        lay.addLayout(grid)
+        lay.addWidget(self.calendar)
+        lay.addLayout(buttons)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit_changed)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.tag_combo, self.mood_combo, self.layer_combo, self.kind_combo):
+            combo.currentIndexChanged.connect(lambda _i: self._emit_changed())
+        self.calendar.clicked.connect(self._on_day_clicked)
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self.month_changed.emit())
+        self.all_days_button.clicked.connect(lambda: self.set_day(None))
+        self.clear_button.clicked.connect(self.clear)
+        self._update_buttons()
+
+    def _combo(self, accessible: str, everything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(accessible)
+        combo.addItem(everything, None)
+        return combo
+
+    def filter(self) -> EntryFilter:
+        day = self.calendar.active_day
+        layer, kind = self.layer_combo.currentData(), self.kind_combo.currentData()
+        mood = self.mood_combo.currentData()
+        return EntryFilter(
+            text=self.search.text().strip(),
+            tag=self.tag_combo.currentData(),
+            mood=int(mood) if mood is not None else None,
+            layer=Layer(layer) if layer else None,
+            kind=Kind(kind) if kind else None,
+            date_from=day,
+            date_to=day,
+        )
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        while self.tag_combo.count() > 1:
+            self.tag_combo.removeItem(1)
+        for tag in tags:
+            self.tag_combo.addItem(f"#{tag}", tag)
+        self.tag_combo.setCurrentIndex(max(0, self.tag_combo.findData(current)) if current else 0)
+        self.tag_combo.blockSignals(False)
+
+    def set_day(self, day: dt.date | None) -> None:
+        self.calendar.active_day = day
+        if day is not None:
+            self.calendar.setSelectedDate(QDate(day))
+        self.calendar.updateCells()
+        self._emit_changed()
+
+    def clear(self) -> None:
+        for combo in (self.tag_combo, self.mood_combo, self.layer_combo, self.kind_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.set_day(None)
+
+    def forget(self) -> None:
+        self.search.clear()
+        self._debounce.stop()
+        self.set_tags([])
+        self.calendar.forget()
+
+    def _on_day_clicked(self, qdate: QDate) -> None:
+        day = dt.date(qdate.year(), qdate.month(), qdate.day())
+        self.set_day(None if self.calendar.active_day == day else day)
+
+    def _emit_changed(self) -> None:
+        self._update_buttons()
+        self.changed.emit()
+
+    def _update_buttons(self) -> None:
+        self.all_days_button.setEnabled(self.calendar.active_day is not None)
+        self.clear_button.setEnabled(not self.filter().is_empty())

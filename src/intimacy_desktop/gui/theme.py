@@ -1,0 +1,133 @@
+"""Light and dark palettes that follow the system colour scheme, plus one small style sheet for spacing.
+
+Warm paper tones and a terracotta accent: the app is about two people, not a dashboard. Text colours keep at
+least 4.5:1 contrast against their backgrounds so the journal stays readable for everyone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    window: str
+    base: str
+    alt_base: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    card: str
+    error: str
+    warning_bg: str
+    notice_bg: str
+
+
+LIGHT = Colors(
+    window="#f6f0e8", base="#fffdf9", alt_base="#f9f3ec", text="#2f2925", muted="#6e635a",
+    accent="#a9503a", accent_text="#ffffff", border="#e2d6c9", card="#fffdf9", error="#a3322a",
+    warning_bg="#fbecd9", notice_bg="#eaf1ea",
+)
+DARK = Colors(
+    window="#1e1b19", base="#282421", alt_base="#2e2926", text="#eee7df", muted="#b3a79c",
+    accent="#e08f74", accent_text="#1e1b19", border="#423a35", card="#282421", error="#f19a8e",
+    warning_bg="#43352a", notice_bg="#2c3a30",
+)
+
+_current: Colors = LIGHT
+
+
+def current() -> Colors:
+    """The colours in use, for painters (calendar, list delegate) that draw outside the palette."""
+    return _current
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply(app: QApplication, *, dark: bool | None = None) -> None:
+    """Apply a theme; ``dark=None`` follows the system and keeps following it when it changes."""
+    global _current
+    use_dark = system_prefers_dark() if dark is None else dark
+    _current = DARK if use_dark else LIGHT
+    app.setStyle("Fusion")
+    app.setPalette(_palette(_current))
+    app.setStyleSheet(_style_sheet(_current))
+    if dark is None and not app.property("themeFollowsSystem"):
+        app.setProperty("themeFollowsSystem", True)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+
+
+def _palette(c: Colors) -> QPalette:
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, value in (
+        (role.Window, c.window), (role.WindowText, c.text), (role.Base, c.base),
+        (role.AlternateBase, c.alt_base), (role.Text, c.text), (role.Button, c.alt_base),
+        (role.ButtonText, c.text), (role.Highlight, c.accent), (role.HighlightedText, c.accent_text),
+        (role.ToolTipBase, c.base), (role.ToolTipText, c.text), (role.PlaceholderText, c.muted),
+        (role.Link, c.accent), (role.Mid, c.border), (role.Midlight, c.border),
+    ):
+        p.setColor(r, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(c.muted))
+    return p
+
+
+def _style_sheet(c: Colors) -> str:
+    return f"""
+    QWidget {{ font-size: 10.5pt; }}
+    QFrame[role="card"] {{ background: {c.card}; border: 1px solid {c.border}; border-radius: 14px; }}
+    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
+    QLabel[role="headline"] {{ font-size: 18pt; font-weight: 600; color: {c.text}; }}
+    QLabel[role="pagetitle"] {{ font-size: 16pt; font-weight: 600; }}
+    QLabel[role="muted"], QLabel[role="hint"] {{ color: {c.muted}; }}
+    QLabel[role="hint"] {{ font-size: 9.5pt; }}
+    QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
+    QLabel[role="warning"] {{ background: {c.warning_bg}; border-radius: 8px; padding: 8px 10px; }}
+    QLabel[role="notice"] {{ background: {c.notice_bg}; border-radius: 8px; padding: 8px 10px; }}
+    QLabel[role="code"] {{ font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace; font-size: 14pt;
+        background: {c.alt_base}; border: 1px dashed {c.border}; border-radius: 10px; padding: 16px; }}
+    QCheckBox {{ spacing: 8px; }}
+    QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid {c.muted}; border-radius: 4px;
+        background: {c.base}; }}
+    QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
+    QCheckBox::indicator:focus {{ border: 2px solid {c.accent}; }}
+    QLabel[role="brand"] {{ font-size: 13pt; font-weight: 600; color: {c.accent}; }}
+    QLineEdit, QPlainTextEdit, QTextBrowser, QComboBox, QDateEdit {{ background: {c.base};
+        border: 1px solid {c.border}; border-radius: 7px; padding: 5px 8px; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QDateEdit:focus {{ border: 1px solid {c.accent}; }}
+    QLineEdit[role="title"] {{ font-size: 14pt; font-weight: 600; padding: 7px 10px; }}
+    QPlainTextEdit, QTextBrowser {{ padding: 10px 12px; font-size: 11pt; }}
+    QPushButton {{ padding: 6px 16px; border-radius: 7px; border: 1px solid {c.border}; background: {c.alt_base}; }}
+    QPushButton:hover {{ border-color: {c.accent}; }}
+    QPushButton:focus {{ border: 1px solid {c.accent}; }}
+    QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border: none; font-weight: 600; }}
+    QPushButton[role="primary"]:disabled {{ background: {c.border}; color: {c.muted}; }}
+    QPushButton[role="link"] {{ border: none; background: transparent; color: {c.accent}; text-align: left;
+        padding: 4px 0; }}
+    QPushButton[role="link"]:hover {{ text-decoration: underline; }}
+    QPushButton:checked {{ background: {c.notice_bg}; border-color: {c.accent}; }}
+    QListWidget#navigation {{ background: transparent; border: none; font-size: 11.5pt; outline: 0; }}
+    QListWidget#navigation::item {{ padding: 9px 14px; border-radius: 8px; margin: 2px 0; }}
+    QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QWidget#sidebar {{ background: {c.alt_base}; border-right: 1px solid {c.border}; }}
+    QListView {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; outline: 0; }}
+    QTabWidget::pane {{ border: none; }}
+    QTabBar::tab {{ padding: 6px 16px; border: none; color: {c.muted}; }}
+    QTabBar::tab:selected {{ color: {c.text}; border-bottom: 2px solid {c.accent}; }}
+    QFrame#undoBar {{ background: {c.notice_bg}; border-radius: 8px; }}
+    QCalendarWidget QWidget#qt_calendar_navigationbar {{ background: {c.alt_base}; }}
+    QCalendarWidget QToolButton {{ color: {c.text}; background: transparent; padding: 4px 8px; }}
+    QCalendarWidget QAbstractItemView {{ background: {c.base}; selection-background-color: transparent;
+        selection-color: {c.text}; }}
+    """

@@ -1,0 +1,133 @@
+"""The locked screen: pick a profile first, then type its passphrase.
+
+Choosing the profile before typing means a passphrase is never tried against the wrong vault. The page only
+collects input and shows results; the main window runs the slow unlock in the background helper.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from intimacy_desktop.gui._generated.ui_unlock_page import Ui_UnlockPage
+
+if TYPE_CHECKING:
+    from intimacy_desktop.services.profiles import ProfileInfo
+
+
+class UnlockPage(QWidget):
+    unlock_requested = Signal(object, object)  # ProfileInfo, passphrase (str | None)
+    recover_requested = Signal(object)  # ProfileInfo
+    new_profile_requested = Signal()
+    profile_chosen = Signal(str)  # folder name, to remember
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_UnlockPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self._profiles: list[ProfileInfo] = []
+        self.ui.showPassphraseButton.toggled.connect(self._toggle_echo)
+        self.ui.profileCombo.currentIndexChanged.connect(self._on_profile_changed)
+        self.ui.passphraseEdit.returnPressed.connect(self._unlock)
+        self.ui.passphraseEdit.textEdited.connect(lambda _t: self.ui.errorLabel.hide())
+        self.ui.unlockButton.clicked.connect(self._unlock)
+        self.ui.recoverButton.clicked.connect(self._recover)
+        self.ui.newProfileButton.clicked.connect(self.new_profile_requested)
+        self.set_busy(False)
+        self.ui.errorLabel.hide()
+
+    # ---- state set by the main window ---------------------------------------------------------------------
+    def set_profiles(self, profiles: list[ProfileInfo], preferred_folder: str = "") -> None:
+        self._profiles = list(profiles)
+        combo = self.ui.profileCombo
+        combo.blockSignals(True)
+        combo.clear()
+        for info in self._profiles:
+            combo.addItem(info.label)
+        names = [p.folder.name for p in self._profiles]
+        combo.setCurrentIndex(names.index(preferred_folder) if preferred_folder in names else 0)
+        combo.blockSignals(False)
+        self.ui.profileLabel.setVisible(len(self._profiles) > 1)
+        combo.setVisible(len(self._profiles) > 1)
+        if len(self._profiles) == 1:
+            self.ui.introLabel.setText(self.tr("Your journal “%1” is locked.").replace("%1", self._profiles[0].label))
+        else:
+            self.ui.introLabel.setText(
+                self.tr("Your journal is locked. Choose your profile, then enter its passphrase.")
+            )
+        self._on_profile_changed(combo.currentIndex())
+
+    def reset(self) -> None:
+        """Forget anything typed: called on every lock."""
+        self.ui.passphraseEdit.clear()
+        self.ui.showPassphraseButton.setChecked(False)
+        self.ui.errorLabel.clear()
+        self.ui.errorLabel.hide()
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        self.ui.busyBar.setVisible(busy)
+        self.ui.busyLabel.setVisible(busy)
+        for w in (self.ui.unlockButton, self.ui.passphraseEdit, self.ui.profileCombo, self.ui.recoverButton,
+                  self.ui.newProfileButton):
+            w.setEnabled(not busy)
+        if not busy:
+            self._on_profile_changed(self.ui.profileCombo.currentIndex(), keep_error=True)
+
+    def show_error(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.show()
+        self.ui.passphraseEdit.selectAll()
+        self.ui.passphraseEdit.setFocus()
+
+    def focus_input(self) -> None:
+        info = self.selected_profile()
+        if info is not None and info.has_passphrase:
+            self.ui.passphraseEdit.setFocus()
+        else:
+            self.ui.unlockButton.setFocus()
+
+    def selected_profile(self) -> ProfileInfo | None:
+        i = self.ui.profileCombo.currentIndex()
+        return self._profiles[i] if 0 <= i < len(self._profiles) else None
+
+    # ---- reactions -----------------------------------------------------------------------------------------
+    def _on_profile_changed(self, index: int, keep_error: bool = False) -> None:
+        info = self.selected_profile()
+        needs_passphrase = info is None or info.has_passphrase
+        self.ui.passphraseLabel.setVisible(needs_passphrase)
+        self.ui.passphraseEdit.setVisible(needs_passphrase)
+        self.ui.showPassphraseButton.setVisible(needs_passphrase)
+        self.ui.noPassphraseLabel.setVisible(not needs_passphrase)
+        self.ui.unlockButton.setEnabled(info is not None and info.problem is None and not self.ui.busyBar.isVisible())
+        if info is not None and info.problem is not None:
+            self.show_error(info.problem)
+        elif not keep_error:
+            self.ui.errorLabel.hide()
+        if info is not None and index >= 0:
+            self.profile_chosen.emit(info.folder.name)
+
+    def _toggle_echo(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.ui.passphraseEdit.setEchoMode(mode)
+        self.ui.showPassphraseButton.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.ui.showPassphraseButton.setAccessibleName(
+            self.tr("Hide passphrase") if shown else self.tr("Show passphrase")
+        )
+
+    def _unlock(self) -> None:
+        info = self.selected_profile()
+        if info is None or info.problem is not None or self.ui.busyBar.isVisible():
+            return
+        passphrase = self.ui.passphraseEdit.text() if info.has_passphrase else None
+        if info.has_passphrase and not passphrase:
+            self.show_error(self.tr("Enter the passphrase for this profile."))
+            return
+        self.unlock_requested.emit(info, passphrase)
+
+    def _recover(self) -> None:
+        info = self.selected_profile()
+        if info is not None:
+            self.recover_requested.emit(info)
