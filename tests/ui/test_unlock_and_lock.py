@@ -1,0 +1,88 @@
+"""Unlocking (right, wrong, keyring gone) and locking (manual and idle) with what the window shows after."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextBrowser
+from ui_support import PASSPHRASE, unlock
+
+from intimacy_desktop.core.errors import KeyringUnavailable, WrongPassphrase
+from intimacy_desktop.core.journal import EntryFields
+
+CANARY = "Lighthouse-canary-7731"
+
+
+def test_wrong_passphrase_stays_locked_then_right_one_opens(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    ui = w.unlock_page.ui
+    assert w.stack.currentWidget() is w.unlock_page
+    qtbot.keyClicks(ui.passphraseEdit, "not the passphrase")
+    qtbot.keyClick(ui.passphraseEdit, "\r")  # Enter unlocks
+    qtbot.waitUntil(lambda: ui.errorLabel.isVisibleTo(w), timeout=10_000)
+    assert ui.errorLabel.text() == WrongPassphrase().message
+    assert w.profile is None and w.journal_page is None
+    assert w.stack.currentWidget() is w.unlock_page
+    unlock(qtbot, w)
+    assert w.profile is not None and w.profile.is_open
+    assert w.windowTitle() == "Intimacy Desktop"
+    assert w.unlock_page.ui.passphraseEdit.text() == ""
+
+
+def test_keyring_unavailable_shows_its_message(qtbot, make_window, existing_profile, secret_store) -> None:  # type: ignore[no-untyped-def]
+    secret_store.available = False
+    w = make_window()
+    ui = w.unlock_page.ui
+    qtbot.keyClicks(ui.passphraseEdit, PASSPHRASE)
+    ui.unlockButton.click()
+    qtbot.waitUntil(lambda: ui.errorLabel.isVisibleTo(w), timeout=10_000)
+    assert ui.errorLabel.text() == KeyringUnavailable().message
+    assert w.profile is None
+
+
+def _texts(window) -> list[str]:  # type: ignore[no-untyped-def]
+    found: list[str] = []
+    for edit in window.findChildren(QLineEdit):
+        found.append(edit.text())
+    for plain in window.findChildren(QPlainTextEdit):
+        found.append(plain.toPlainText())
+    for browser in window.findChildren(QTextBrowser):
+        found.append(browser.toPlainText())
+    for label in window.findChildren(QLabel):
+        found.append(label.text())
+    for combo in window.findChildren(QComboBox):
+        found.extend(combo.itemText(i) for i in range(combo.count()))
+    return found
+
+
+def test_lock_closes_profile_and_destroys_content_widgets(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    unlock(qtbot, w)
+    w.profile.journal.add(EntryFields(title=CANARY, body=f"body {CANARY}", tags=(CANARY.lower(),)))
+    page = w.journal_page
+    page.refresh()
+    page.open_entry(page.model.summary(0).id)
+    page.editor.ui.bodyEdit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.editor.ui.bodyEdit, " more")
+    assert any(CANARY in t for t in _texts(w))
+    profile, model = w.profile, page.model
+    qtbot.keyClick(w, "l", modifier=Qt.KeyboardModifier.ControlModifier)
+    assert w.profile is None
+    assert not profile.is_open
+    assert model.rowCount() == 0
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert w.journal_page is None and w.today_page is None
+    assert w.stack.currentWidget() is w.unlock_page
+    assert not any(CANARY.lower() in t.lower() for t in _texts(w))
+    # the typing was kept as a draft before the vault closed
+    unlock(qtbot, w)
+    assert w.journal_page.editor.ui.bodyEdit.toPlainText() == f"body {CANARY} more"
+
+
+def test_idle_timeout_locks(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(idle_timeout_ms=400)
+    unlock(qtbot, w)
+    profile = w.profile
+    qtbot.waitUntil(lambda: w.profile is None, timeout=5_000)
+    assert not profile.is_open
+    assert w.stack.currentWidget() is w.unlock_page
