@@ -1,0 +1,70 @@
+"""Start to first window: the app's unlock screen against a bare PySide6 window, measured in the same run.
+
+Target (DESIGN.md §7): at most 2× the bare window. Prints figures; asserts nothing.
+Run: .venv/bin/python benchmarks/startup.py [--runs 9] (offscreen unless DISPLAY is set and --real is given)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BARE = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+w = QLabel("bare")
+w.resize(900, 640)
+w.show()
+QTimer.singleShot(0, lambda: (print("first-window", time.time(), flush=True), app.quit()))
+app.exec()
+"""
+
+
+def first_window(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.time()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60).stdout
+    for line in out.splitlines():
+        if line.startswith("first-window "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"no first-window line from {cmd}: {out!r}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--real", action="store_true", help="use the real display (e.g. under xvfb-run)")
+    args = ap.parse_args()
+    env = dict(os.environ, INTIMACY_DESKTOP_STARTUP_PROBE="1")
+    if not args.real:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    data = tempfile.mkdtemp(prefix="bench-start-")
+    # The screen a returning person sees: the unlock screen of an existing profile.
+    subprocess.run(
+        [sys.executable, "-m", "intimacy_desktop", "--data-dir", data, "profile", "create", "--name", "Bench",
+         "--passphrase-only"],
+        env=dict(env, INTIMACY_DESKTOP_PASSPHRASE="bench", INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS="1"),
+        check=True, capture_output=True,
+    )
+    app_cmd = [sys.executable, "-m", "intimacy_desktop", "--data-dir", data]
+    bare_cmd = [sys.executable, "-c", BARE]
+    first_window(app_cmd, env)  # warm the file cache for both
+    first_window(bare_cmd, env)
+    bare, app = [], []
+    for _ in range(args.runs):
+        bare.append(first_window(bare_cmd, env))
+        app.append(first_window(app_cmd, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window: median {b * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
+    print(f"Intimacy Desktop unlock window: median {a * 1000:.0f} ms (min {min(app) * 1000:.0f})")
+    print(f"ratio {a / b:.2f}x   target ≤ 2.0x")
+
+
+if __name__ == "__main__":
+    main()
