@@ -26,7 +26,13 @@ from intimacy_desktop.storage.journal_repo import JournalRepository
 
 PAGE_SIZE = 100  # gui/journal/list_model.py fetches this many rows at a time (not imported: no Qt here)
 
-WORDS = ["we", "talked", "walked", "laughed", "listened", "kitchen", "dinner", "phones", "basket", "evening", "morning", "coffee", "tired", "grateful", "argument", "apology", "repair", "hug", "bedtime", "weekend", "garden", "rain", "river", "kids", "work", "money", "plans", "holiday", "question", "answer", "dream", "worry", "hope", "touch", "slow", "quiet", "music", "dance", "cooked", "together", "alone", "missed", "noticed", "thanked", "honest", "hard", "gentle", "surprised", "bids", "turned", "toward", "away", "love", "maps", "ritual", "check-in", "weather", "stormy", "sunny"]
+WORDS = """
+we talked walked laughed listened kitchen dinner phones basket evening morning coffee tired grateful
+argument apology repair hug bedtime weekend garden rain river kids work money plans holiday
+question answer dream worry hope touch slow quiet music dance cooked together alone missed
+noticed thanked honest hard gentle surprised bids turned toward away love maps ritual check-in
+weather stormy sunny
+""".split()
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
@@ -50,7 +56,8 @@ def rss_mb() -> float:
 
 
 def ms(samples: list[float]) -> str:
-    return f"median {statistics.median(samples) * 1000:.1f} ms, p95 {sorted(samples)[int(len(samples) * .95)] * 1000:.1f} ms"
+    p95 = sorted(samples)[int(len(samples) * 0.95)]
+    return f"median {statistics.median(samples) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms"
 
 
 def main() -> None:

@@ -163,3 +163,24 @@ def test_clipboard_is_cleared_when_still_ours(qtbot) -> None:  # type: ignore[no
     QApplication.clipboard().setText("someone else's")
     qtbot.wait(250)
     assert QApplication.clipboard().text() == "someone else's"
+
+
+def test_date_range_filter_keeps_only_entries_in_range(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    unlock(qtbot, w)
+    w.show_journal()
+    page = w.journal_page
+    everything = page.model.total
+    panel = page.filters
+    panel.range_combo.setCurrentIndex(panel.range_combo.findData("custom"))
+    assert panel.custom_row.isVisibleTo(w)
+    yesterday = TODAY - dt.timedelta(days=1)
+    panel.from_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    panel.to_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
+    qtbot.waitUntil(lambda: page.model.total == 2, timeout=3_000)
+    assert {page.model.data(page.model.index(i)) for i in range(2)} == {"Chores talk", "Quiet evening"}
+    panel.range_combo.setCurrentIndex(panel.range_combo.findData("7d"))
+    qtbot.waitUntil(lambda: page.model.total == everything, timeout=3_000)
+    panel.clear()
+    qtbot.waitUntil(lambda: page.model.total == everything, timeout=3_000)
+    assert not panel.custom_row.isVisibleTo(w)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDir, QSettings, Qt
 from ui_support import unlock
 
 CANARIES = ("quillowbramblefinch", "Ostrogoth-Teapot-5521", "ÿsolde-krümelmonster")
@@ -29,7 +29,16 @@ def _hits(root: Path) -> list[str]:
     return found
 
 
-def test_no_canary_on_disk_after_using_the_window(qtbot, make_window, existing_profile, data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_no_canary_on_disk_after_using_the_window(  # type: ignore[no-untyped-def]
+    qtbot, make_window, existing_profile, data_dir, tmp_path, monkeypatch
+) -> None:
+    # A temp folder of this test's own, for Python (tempfile) and Qt (QDir.tempPath reads TMPDIR), so the scan
+    # sees exactly what the app wrote there and nothing of other programs.
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    assert Path(QDir.tempPath()) == private_tmp
     w = make_window()
     unlock(qtbot, w)
     w.show_journal()
@@ -56,5 +65,5 @@ def test_no_canary_on_disk_after_using_the_window(qtbot, make_window, existing_p
         .fileName()
     )
     assert settings_file.exists()  # the window did write its geometry there: the scan looks at a real file
-    for root in (data_dir, Path(tempfile.gettempdir()), settings_file):
+    for root in (data_dir, private_tmp, settings_file):
         assert _hits(root) == [], root

@@ -9,7 +9,10 @@ Locking disposes the pool, which checkpoints the log into the encrypted file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +24,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from intimacy_desktop.core.errors import DataCorrupt, DiskFull, UsageError
+from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError
 from intimacy_desktop.storage.fsutil import restrict_file
-from intimacy_desktop.storage.migrations import migrate
+from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 
 DB_NAME = "journal.db"
 # How many write transactions the database has committed, mirrored in a side file after each commit. Only an
@@ -64,15 +67,10 @@ class Database:
         self._seq_file = folder / SEQ_FILE
         _check_files(self.path, create=create)
         _silence_cipher_log()
-        url = URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(self.path))
-        self.engine: Engine = create_engine(
-            url,
-            poolclass=QueuePool,
-            pool_size=2,
-            max_overflow=4,
-            connect_args={"check_same_thread": False},
-        )
-        event.listen(self.engine, "connect", _on_connect)
+        wal = Path(f"{self.path}-wal")
+        if not create and wal.exists() and wal.stat().st_size > 0:
+            _check_crash_copy(self.path, dek, self._seq_file)
+        self.engine = _engine(self.path, dek)
         try:
             with translate_errors(), self.engine.begin() as conn:
                 _verify(conn)
@@ -105,6 +103,45 @@ class Database:
         with contextlib.suppress(DBAPIError), self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+
+
+def _engine(path: Path, dek: bytes) -> Engine:
+    url = URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(path))
+    engine = create_engine(
+        url,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def _check_crash_copy(path: Path, dek: bytes, seq_file: Path) -> None:
+    """After a crash, check a copy first: closing a connection checkpoints the log into the main file, and a
+    failed open must leave a damaged database and its log exactly as they were, for whoever tries to rescue them.
+    The copy sits in a private folder inside the vault and is removed at once; it is as encrypted as the original.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix=".check-", dir=path.parent))
+    try:
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{path}{suffix}", scratch / f"{DB_NAME}{suffix}")
+        engine = _engine(scratch / DB_NAME, dek)
+        try:
+            with translate_errors(), engine.begin() as conn:
+                _verify(conn)
+                if schema_version(conn) > SCHEMA_VERSION:
+                    raise SchemaTooNew()
+                _check_commit_seq(conn, seq_file)
+        finally:
+            engine.dispose()
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull() from exc
+        raise
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 _BUMP_SEQ = (

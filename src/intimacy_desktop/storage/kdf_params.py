@@ -26,7 +26,8 @@ class KdfParams:
             memory_kib=_positive_int(data.get("memory_kib")),
             parallelism=_positive_int(data.get("parallelism")),
         )
-        if params.time_cost > 1000 or params.memory_kib > 4 * 1024 * 1024 or params.parallelism > 64:
+        # Bounds keep a tampered header from making one unlock attempt take minutes or gigabytes.
+        if params.time_cost > 100 or params.memory_kib > 1024 * 1024 or params.parallelism > 16:
             raise ValueError("kdf parameters out of range")
         if params.memory_kib < 8 * params.parallelism:
             raise ValueError("kdf memory below Argon2's minimum")

@@ -8,7 +8,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intimacy_desktop.core.journal import EntryFilter, Kind, Layer
 from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_name
@@ -38,6 +48,25 @@ class FilterPanel(QWidget):
         self.kind_combo = self._combo(self.tr("Filter by kind"), self.tr("All kinds"))
         for kind in Kind:
             self.kind_combo.addItem(kind_name(kind), kind.value)
+        self.range_combo = self._combo(self.tr("Filter by date range"), self.tr("Any time"))
+        for label, key in (
+            (self.tr("Last 7 days"), "7d"),
+            (self.tr("Last 30 days"), "30d"),
+            (self.tr("The month shown below"), "month"),
+            (self.tr("This year"), "year"),
+            (self.tr("Custom range…"), "custom"),
+        ):
+            self.range_combo.addItem(label, key)
+        today = QDate.currentDate()
+        self.from_edit = self._date_edit(self.tr("From date"), today.addDays(-30))
+        self.to_edit = self._date_edit(self.tr("To date"), today)
+        self.custom_row = QWidget()
+        custom = QHBoxLayout(self.custom_row)
+        custom.setContentsMargins(0, 0, 0, 0)
+        custom.addWidget(self.from_edit, 1)
+        custom.addWidget(QLabel(self.tr("to")))
+        custom.addWidget(self.to_edit, 1)
+        self.custom_row.hide()
         self.calendar = MoodCalendar()
         self.calendar.setMinimumHeight(240)
         self.calendar.setMaximumHeight(250)
@@ -50,6 +79,8 @@ class FilterPanel(QWidget):
         grid.addWidget(self.mood_combo, 0, 1)
         grid.addWidget(self.layer_combo, 1, 0)
         grid.addWidget(self.kind_combo, 1, 1)
+        grid.addWidget(self.range_combo, 2, 0, 1, 2)
+        grid.addWidget(self.custom_row, 3, 0, 1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.all_days_button)
         buttons.addStretch(1)
@@ -67,10 +98,15 @@ class FilterPanel(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._emit_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        for combo in (self.tag_combo, self.mood_combo, self.layer_combo, self.kind_combo):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(lambda _i: self._emit_changed())
+        self.range_combo.currentIndexChanged.connect(
+            lambda _i: self.custom_row.setVisible(self.range_combo.currentData() == "custom")
+        )
+        for edit in (self.from_edit, self.to_edit):
+            edit.dateChanged.connect(lambda _d: self._emit_changed())
         self.calendar.clicked.connect(self._on_day_clicked)
-        self.calendar.currentPageChanged.connect(lambda _y, _m: self.month_changed.emit())
+        self.calendar.currentPageChanged.connect(self._on_month_changed)
         self.all_days_button.clicked.connect(lambda: self.set_day(None))
         self.clear_button.clicked.connect(self.clear)
         self._update_buttons()
@@ -81,8 +117,39 @@ class FilterPanel(QWidget):
         combo.addItem(everything, None)
         return combo
 
+    def _date_edit(self, accessible: str, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value)
+        edit.setCalendarPopup(True)
+        edit.setAccessibleName(accessible)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.tag_combo, self.mood_combo, self.layer_combo, self.kind_combo, self.range_combo)
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The chosen range; a clicked calendar day narrows everything to that day."""
+        if self.calendar.active_day is not None:
+            return self.calendar.active_day, self.calendar.active_day
+        today = dt.date.today()
+        key = self.range_combo.currentData()
+        if key == "7d":
+            return today - dt.timedelta(days=6), today
+        if key == "30d":
+            return today - dt.timedelta(days=29), today
+        if key == "month":
+            first = dt.date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            return first, last
+        if key == "year":
+            return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
+        if key == "custom":
+            lo, hi = sorted((_as_date(self.from_edit.date()), _as_date(self.to_edit.date())))
+            return lo, hi
+        return None, None
+
     def filter(self) -> EntryFilter:
-        day = self.calendar.active_day
+        date_from, date_to = self.date_range()
         layer, kind = self.layer_combo.currentData(), self.kind_combo.currentData()
         mood = self.mood_combo.currentData()
         return EntryFilter(
@@ -91,8 +158,8 @@ class FilterPanel(QWidget):
             mood=int(mood) if mood is not None else None,
             layer=Layer(layer) if layer else None,
             kind=Kind(kind) if kind else None,
-            date_from=day,
-            date_to=day,
+            date_from=date_from,
+            date_to=date_to,
         )
 
     def set_tags(self, tags: list[str]) -> None:
@@ -113,10 +180,11 @@ class FilterPanel(QWidget):
         self._emit_changed()
 
     def clear(self) -> None:
-        for combo in (self.tag_combo, self.mood_combo, self.layer_combo, self.kind_combo):
+        for combo in self._combos():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.custom_row.hide()
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
@@ -129,8 +197,13 @@ class FilterPanel(QWidget):
         self.calendar.forget()
 
     def _on_day_clicked(self, qdate: QDate) -> None:
-        day = dt.date(qdate.year(), qdate.month(), qdate.day())
+        day = _as_date(qdate)
         self.set_day(None if self.calendar.active_day == day else day)
+
+    def _on_month_changed(self, _year: int, _month: int) -> None:
+        self.month_changed.emit()
+        if self.range_combo.currentData() == "month":
+            self._emit_changed()
 
     def _emit_changed(self) -> None:
         self._update_buttons()
@@ -139,3 +212,7 @@ class FilterPanel(QWidget):
     def _update_buttons(self) -> None:
         self.all_days_button.setEnabled(self.calendar.active_day is not None)
         self.clear_button.setEnabled(not self.filter().is_empty())
+
+
+def _as_date(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
