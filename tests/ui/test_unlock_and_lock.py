@@ -86,3 +86,59 @@ def test_idle_timeout_locks(qtbot, make_window, existing_profile) -> None:  # ty
     qtbot.waitUntil(lambda: w.profile is None, timeout=5_000)
     assert not profile.is_open
     assert w.stack.currentWidget() is w.unlock_page
+
+
+def test_recovery_code_opens_the_journal_when_the_keyring_item_is_gone(  # type: ignore[no-untyped-def]
+    qtbot, make_window, profiles, secret_store
+) -> None:
+    created = profiles.create("Ours", PASSPHRASE)
+    created.profile.journal.add(EntryFields(title="Before the move", body="Packed the books together."))
+    created.profile.close()
+    secret_store.secrets.clear()  # a new computer: the device secret is gone
+    w = make_window()
+    ui = w.unlock_page.ui
+    qtbot.keyClicks(ui.passphraseEdit, PASSPHRASE)
+    ui.unlockButton.click()
+    qtbot.waitUntil(lambda: ui.errorLabel.isVisibleTo(w), timeout=10_000)
+    assert "recovery code" in ui.errorLabel.text()
+
+    w.unlock_page.recover_requested.emit(profiles.list_profiles()[0])
+    dialog = w._dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.code_edit, created.recovery_code.lower().replace("-", " "))
+    qtbot.keyClicks(dialog.new_edit, "a brand new passphrase")
+    qtbot.keyClicks(dialog.confirm_edit, "a brand new passphrase")
+    dialog.recover_button.click()
+    qtbot.waitUntil(lambda: dialog.steps.currentWidget() is dialog.code_view, timeout=10_000)
+    new_code = dialog.code_view.code()
+    assert new_code and new_code != created.recovery_code
+    dialog.reject()  # the new code must be acknowledged first
+    assert dialog.isVisible()
+    dialog.code_view.ui.savedCheck.setChecked(True)
+    dialog.code_view.ui.continueButton.click()
+    qtbot.waitUntil(lambda: w.journal_page is not None, timeout=5_000)
+    assert [s.title for s in w.profile.journal.summaries()] == ["Before the move"]
+    w.lock()
+    assert profiles.unlock(profiles.list_profiles()[0], "a brand new passphrase").journal.count() == 1
+
+
+def test_lock_while_a_question_is_open_answers_no_and_locks(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    [info] = existing_profile.list_profiles()
+    p = existing_profile.unlock(info, PASSPHRASE)
+    entry = p.journal.add(EntryFields(title="Keep me", body="x"))
+    p.journal.trash(entry.id)
+    p.close()
+    w = make_window()
+    unlock(qtbot, w)
+    w.show_journal()
+    page = w.journal_page
+    page.trash_button.setChecked(True)
+    page.list.setCurrentIndex(page.model.index(0))
+    QTimer.singleShot(200, w.lock)  # the idle lock fires while "Delete forever?" waits for an answer
+    page._purge_selected()
+    qtbot.waitUntil(lambda: w.profile is None, timeout=5_000)
+    again = existing_profile.unlock(info, PASSPHRASE)
+    assert again.journal.count(trash=True) == 1  # not deleted: closing the question meant "no"
+    again.close()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -252,6 +253,13 @@ class MainWindow(QMainWindow):
         """Flush the draft, close the vault, destroy the content widgets, show the unlock screen."""
         if self.profile is None:
             return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self:
+            # A question is open (e.g. "Delete forever?"): answer it "no" by closing it, then lock once its caller
+            # has returned, so no page code runs on widgets the lock has destroyed.
+            modal.close()
+            QTimer.singleShot(0, self.lock)
+            return
         self.idle.stop()
         if self.journal_page is not None:
             with contextlib.suppress(AppError):  # the lock must happen even if the draft cannot be written
@@ -287,5 +295,6 @@ class MainWindow(QMainWindow):
             self._pending.close()
             self._pending = None
         self.background.wait()
+        QCoreApplication.sendPostedEvents()  # results of finished jobs: an unlock that lands now is closed at once
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         event.accept()

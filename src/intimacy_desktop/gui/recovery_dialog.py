@@ -44,7 +44,7 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(520)
         self.profile: UnlockedProfile | None = None
         self._profiles, self._info, self._background = profiles, info, background
-        self._keyring_problem = profiles.keyring_problem()
+        self._keyring_problem: str | None = None  # asked in the background below: D-Bus may be slow
 
         self.steps = QStackedWidget(self)
         form = QWidget()
@@ -66,12 +66,12 @@ class RecoveryDialog(QDialog):
             edit.setAccessibleName(text)
         for w in (self.code_edit, self.new_edit, self.confirm_edit):
             lay.addWidget(w)
-        self.keyring_label = QLabel(self._keyring_problem or "")
+        self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setProperty("role", "warning")
         self.passphrase_only = QCheckBox(self.tr("Protect this profile with the passphrase only (no system keyring)"))
-        self.keyring_label.setVisible(self._keyring_problem is not None)
-        self.passphrase_only.setVisible(self._keyring_problem is not None)
+        self.set_keyring_problem(None)
+        background.submit(profiles.keyring_problem, self.set_keyring_problem, lambda _error: None)
         lay.addWidget(self.keyring_label)
         lay.addWidget(self.passphrase_only)
         self.error_label = QLabel()
@@ -101,6 +101,12 @@ class RecoveryDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.addWidget(self.steps)
+
+    def set_keyring_problem(self, problem: str | None) -> None:
+        self._keyring_problem = problem
+        self.keyring_label.setText(problem or "")
+        self.keyring_label.setVisible(problem is not None)
+        self.passphrase_only.setVisible(problem is not None)
 
     def _problem(self) -> str | None:
         if not self.code_edit.text().strip():

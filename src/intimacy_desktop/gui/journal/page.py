@@ -78,6 +78,7 @@ class JournalPage(QWidget):
         ed.discardButton.clicked.connect(self.discard_changes)
         self._shortcut(QKeySequence.StandardKey.New, self.new_entry)
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
+        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._undo_shortcut = self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
         self._undo_shortcut.setEnabled(False)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
@@ -186,6 +187,10 @@ class JournalPage(QWidget):
         self.editor.load(entry.id, entry.fields)
         self.editor.set_notice(None)
         self._select(entry.id)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
 
     # ---- editing -------------------------------------------------------------------------------------------
     def _leave_current(self) -> bool:
