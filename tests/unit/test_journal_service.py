@@ -534,3 +534,18 @@ def test_everything_survives_lock_and_unlock(profiles: ProfileService, tmp_path:
         assert [d[1].title for d in j.drafts()] == ["draft"]
     finally:
         profile.close()
+
+
+def test_database_errors_never_carry_entry_text(profiles) -> None:  # type: ignore[no-untyped-def]
+    """An unexpected database error's message (what a crash prints) holds the SQL, never the values."""
+    from sqlalchemy import text as sql
+    from sqlalchemy.exc import DBAPIError
+
+    created = profiles.create("Errors", "pw")
+    db = created.profile._db
+    assert db is not None
+    secret = "the-thing-we-never-told-anyone"
+    with pytest.raises(DBAPIError) as info, db.session() as s:
+        s.execute(sql("INSERT INTO no_such_table VALUES (:v)"), {"v": secret})
+    assert secret not in str(info.value)
+    created.profile.close()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -40,6 +42,12 @@ class _FirstPaintProbe(QObject):
         QApplication.exit(0)
 
 
+def _report_unexpected(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """A bug's traceback without its message: messages can quote what was being saved, tracebacks show only code."""
+    frames = "".join(traceback.format_tb(tb))
+    sys.stderr.write(f"Intimacy Desktop hit an unexpected error ({kind.__name__}); where it happened:\n{frames}")
+
+
 def make_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -54,6 +62,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def run(argv: list[str], *, data_dir: Path, profiles: ProfileService) -> int:
+    sys.excepthook = _report_unexpected
     app = make_application(argv)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     from intimacy_desktop.gui.single_instance import SingleInstance, ask_first_instance_to_raise

@@ -113,6 +113,7 @@ def _engine(path: Path, dek: bytes) -> Engine:
         pool_size=2,
         max_overflow=4,
         connect_args={"check_same_thread": False},
+        hide_parameters=True,  # error messages and logs must never carry entry text (DESIGN.md §4, crash output)
     )
     event.listen(engine, "connect", _on_connect)
     return engine
