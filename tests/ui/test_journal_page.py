@@ -184,3 +184,21 @@ def test_date_range_filter_keeps_only_entries_in_range(qtbot, make_window, seede
     panel.clear()
     qtbot.waitUntil(lambda: page.model.total == everything, timeout=3_000)
     assert not panel.custom_row.isVisibleTo(w)
+
+
+def test_a_failed_delete_is_said_in_the_editor(qtbot, make_window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from intimacy_desktop.core.errors import DiskFull
+
+    w = make_window()
+    unlock(qtbot, w)
+    w.show_journal()
+    page = w.journal_page
+    page.open_entry(page.model.summary(0).id)
+
+    def full(_entry_id: int) -> None:
+        raise DiskFull()
+
+    monkeypatch.setattr(w.profile.journal, "trash", full)
+    page.delete_current()
+    assert page.editor.ui.errorLabel.text() == DiskFull().message
+    assert page.model.total == 3  # nothing moved

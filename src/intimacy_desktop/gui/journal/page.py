@@ -6,7 +6,9 @@ power cut loses at most a moment of writing. A new entry that is still empty is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QDateTime, QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,6 +34,22 @@ if TYPE_CHECKING:
     from intimacy_desktop.services.journal import JournalService
 
 DRAFT_DELAY_MS = 1500
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _shows_errors(method: _F) -> _F:
+    """A failed trash, restore or delete (a full disk, say) is said in the editor, in one sentence."""
+
+    @functools.wraps(method)
+    def wrapper(self: JournalPage, *args: Any) -> Any:
+        try:
+            return method(self, *args)
+        except AppError as exc:
+            self.editor.show_error(exc.message)
+            return None
+
+    return cast(_F, wrapper)
 
 
 class JournalPage(QWidget):
@@ -232,6 +250,7 @@ class JournalPage(QWidget):
         self.refresh()
         return True
 
+    @_shows_errors
     def discard_changes(self) -> None:
         self._draft_timer.stop()
         entry_id = self.editor.entry_id
@@ -267,6 +286,7 @@ class JournalPage(QWidget):
         self._select(entry_id)
 
     # ---- trash ---------------------------------------------------------------------------------------------
+    @_shows_errors
     def delete_current(self) -> None:
         entry_id = self.editor.entry_id
         self._draft_timer.stop()
@@ -284,6 +304,7 @@ class JournalPage(QWidget):
         self.refresh()
         self.list.setFocus()
 
+    @_shows_errors
     def undo_delete(self) -> None:
         if self._trashed_id is None:
             return
@@ -310,6 +331,7 @@ class JournalPage(QWidget):
         index = self.list.currentIndex()
         return self.model.summary(index.row()).id if index.isValid() else None
 
+    @_shows_errors
     def _restore_selected(self) -> None:
         entry_id = self._selected_trash_id()
         if entry_id is not None:
@@ -317,6 +339,7 @@ class JournalPage(QWidget):
             self.editor.load(None, None)
             self.refresh()
 
+    @_shows_errors
     def _purge_selected(self) -> None:
         entry_id = self._selected_trash_id()
         if entry_id is None:
