@@ -28,6 +28,14 @@ from intimacy_desktop.gui.main_window import MainWindow  # noqa: E402
 from intimacy_desktop.services.profiles import ProfileService  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _translations(qapp):  # type: ignore[no-untyped-def]
+    """As the app does at start: English plural forms (and the system language, when there is one)."""
+    from intimacy_desktop.gui import translations
+
+    return translations.install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _private_settings(tmp_path: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))

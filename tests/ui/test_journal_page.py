@@ -202,3 +202,13 @@ def test_a_failed_delete_is_said_in_the_editor(qtbot, make_window, seeded, monke
     page.delete_current()
     assert page.editor.ui.errorLabel.text() == DiskFull().message
     assert page.model.total == 3  # nothing moved
+
+
+def test_counts_use_english_plural_forms(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    unlock(qtbot, w)
+    w.show_journal()
+    page = w.journal_page
+    assert page.count_label.text() == "3 entries"
+    qtbot.keyClicks(page.filters.search, "heron")
+    qtbot.waitUntil(lambda: page.count_label.text() == "1 entry", timeout=3_000)

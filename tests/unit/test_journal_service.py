@@ -549,3 +549,17 @@ def test_database_errors_never_carry_entry_text(profiles) -> None:  # type: igno
         s.execute(sql("INSERT INTO no_such_table VALUES (:v)"), {"v": secret})
     assert secret not in str(info.value)
     created.profile.close()
+
+
+def test_a_locked_journal_refuses_work_and_holds_no_engine(profiles) -> None:  # type: ignore[no-untyped-def]
+    from intimacy_desktop.core.errors import VaultLocked
+
+    created = profiles.create("Locked", "pw")
+    journal = created.profile.journal
+    db = created.profile._db
+    journal.add(EntryFields(title="before the lock"))
+    created.profile.close()
+    assert not hasattr(db, "engine")  # nothing left that holds the key in its URL
+    with pytest.raises(VaultLocked):
+        journal.summaries()
+    created.profile.close()  # twice is fine

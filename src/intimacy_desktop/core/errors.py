@@ -112,6 +112,10 @@ class DiskFull(AppError):
     default_message = "The disk is full, so the last change could not be saved. Free some space and try again."
 
 
+class VaultLocked(UsageError):
+    default_message = "The journal is locked. Unlock it to go on."
+
+
 class AlreadyRunning(AppError):
     exit_code = EXIT_USAGE
     default_message = "Intimacy Desktop is already running for this data folder."

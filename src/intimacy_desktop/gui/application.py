@@ -55,8 +55,11 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationName("IntimacyDesktop")
     app.setApplicationDisplayName(QApplication.translate("Application", "Intimacy Desktop"))
     app.setDesktopFileName("intimacy-desktop")
-    from intimacy_desktop.gui import theme
+    from intimacy_desktop.gui import theme, translations
 
+    if not app.property("translationsInstalled"):
+        translations.install(app)
+        app.setProperty("translationsInstalled", True)
     theme.apply(app)
     return app
 

@@ -67,11 +67,7 @@ class TodayPage(QWidget):
         if total == 0:
             self.count_label.setText(self.tr("Your journal is empty and waiting. Nobody else can read it."))
         else:
-            self.count_label.setText(
-                self.tr("You have written %Ln entries so far.", "", total)
-                if total != 1
-                else self.tr("You have written your first entry.")
-            )
+            self.count_label.setText(self.tr("You have written %Ln entries so far.", "", total))
 
     def wipe(self) -> None:
         self.count_label.clear()

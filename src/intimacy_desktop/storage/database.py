@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError
+from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError, VaultLocked
 from intimacy_desktop.storage.fsutil import restrict_file
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 
@@ -65,6 +65,7 @@ class Database:
         self.folder = folder
         self.path = folder / DB_NAME
         self._seq_file = folder / SEQ_FILE
+        self._closed = False
         _check_files(self.path, create=create)
         _silence_cipher_log()
         wal = Path(f"{self.path}-wal")
@@ -86,6 +87,8 @@ class Database:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: commits on success (durably: synchronous=FULL), rolls back on any error."""
+        if self._closed:
+            raise VaultLocked()
         seq = None
         with translate_errors(), self.sessions.begin() as session:
             raw = session.connection().connection.dbapi_connection
@@ -99,10 +102,15 @@ class Database:
             _write_seq(self._seq_file, seq)
 
     def close(self) -> None:
-        """Checkpoint the log into the main file, then close every connection."""
+        """Checkpoint the log into the main file, close every connection and let go of the engine (whose URL
+        holds the key), so a locked vault keeps no path back to its key. Closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
         with contextlib.suppress(DBAPIError), self.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+        del self.engine, self.sessions
 
 
 def _engine(path: Path, dek: bytes) -> Engine:

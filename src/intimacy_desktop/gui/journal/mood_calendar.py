@@ -57,7 +57,7 @@ class MoodCalendar(QCalendarWidget):
         if info is None:
             return ""
         mood, count = info
-        text = self.tr("%n entries", "", count) if count != 1 else self.tr("1 entry")
+        text = self.tr("%n entries", "", count)
         return text if mood is None else f"{text} · {mood_name(round(mood))}"
 
     def forget(self) -> None:

@@ -159,7 +159,7 @@ class JournalPage(QWidget):
         if trash:
             self.count_label.setText(self.tr("%Ln in trash", "", n))
         else:
-            self.count_label.setText(self.tr("%Ln entries", "", n) if n != 1 else self.tr("1 entry"))
+            self.count_label.setText(self.tr("%Ln entries", "", n))
         self.filters.set_tags(self._journal.tags())
         self._refresh_calendar()
         self._select(self.editor.entry_id)
