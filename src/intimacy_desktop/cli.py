@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
-from intimacy_desktop.core.errors import EXIT_OK, AppError, UsageError, WrongPassphrase
+from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError, WrongPassphrase
 from intimacy_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -78,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command is None:
+        if _no_display():
+            print("intimacy-desktop: there is no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset). "
+                  "Start it from your desktop session; `intimacy-desktop self-test` checks this machine.",
+                  file=sys.stderr)
+            return EXIT_USAGE
         from intimacy_desktop.app import run_gui
 
         return run_gui(data_dir, [sys.argv[0]])
@@ -89,6 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("intimacy-desktop: interrupted; nothing was changed.", file=sys.stderr)
         return 130
+
+
+def _no_display() -> bool:
+    """On Linux without X11 or Wayland, Qt would abort with a message about platform plugins; say it plainly."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:

@@ -111,3 +111,11 @@ def test_data_dir_option_beats_the_environment(cli_env: dict[str, str], tmp_path
     assert oct((other / "profiles").stat().st_mode & 0o777) == "0o700"
     vault = next((other / "profiles").iterdir())
     assert {oct(p.stat().st_mode & 0o777) for p in vault.iterdir()} == {"0o600"}
+
+
+def test_no_display_is_said_plainly(cli_env: dict[str, str]) -> None:
+    env = {k: v for k, v in cli_env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    proc = cli(env)
+    assert proc.returncode == 2
+    assert "no graphical display" in proc.stderr
+    assert proc.stderr.count("\n") == 1

@@ -142,3 +142,23 @@ def test_lock_while_a_question_is_open_answers_no_and_locks(qtbot, make_window, 
     again = existing_profile.unlock(info, PASSPHRASE)
     assert again.journal.count(trash=True) == 1  # not deleted: closing the question meant "no"
     again.close()
+
+
+def test_profile_is_chosen_before_the_passphrase(qtbot, make_window, profiles) -> None:  # type: ignore[no-untyped-def]
+    profiles.create("Profile 1", PASSPHRASE).profile.close()
+    second = profiles.create("Profile 2", None)  # keyring only, after the plain warning
+    second.profile.journal.add(EntryFields(title="Only in profile two"))
+    second.profile.close()
+    w = make_window()
+    ui = w.unlock_page.ui
+    assert ui.profileCombo.isVisibleTo(w)
+    assert [ui.profileCombo.itemText(i) for i in range(ui.profileCombo.count())] == ["Profile 1", "Profile 2"]
+    assert ui.passphraseEdit.isVisibleTo(w)
+    ui.profileCombo.setCurrentIndex(1)
+    assert not ui.passphraseEdit.isVisibleTo(w)  # this profile has no passphrase
+    ui.unlockButton.click()
+    qtbot.waitUntil(lambda: w.journal_page is not None, timeout=10_000)
+    assert w.profile.info.label == "Profile 2"
+    assert [s.title for s in w.profile.journal.summaries()] == ["Only in profile two"]
+    w.lock()
+    assert ui.profileCombo.currentText() == "Profile 2"  # the last choice is remembered (folder name only)
