@@ -563,3 +563,14 @@ def test_a_locked_journal_refuses_work_and_holds_no_engine(profiles) -> None:  #
     with pytest.raises(VaultLocked):
         journal.summaries()
     created.profile.close()  # twice is fine
+
+
+def test_list_previews_show_words_not_markdown(profiles) -> None:  # type: ignore[no-untyped-def]
+    created = profiles.create("Marks", "pw")
+    journal = created.profile.journal
+    journal.add(EntryFields(title="t", body="# Sunday\n- we **laughed** at [the heron](https://example.org)\n> _quiet_"))
+    [row] = journal.summaries()
+    assert row.snippet == "Sunday we laughed at the heron quiet"
+    [hit] = journal.summaries(EntryFilter(text="laugh"))
+    assert hit.snippet == "Sunday we \x02laughed\x03 at the heron quiet"
+    created.profile.close()

@@ -22,6 +22,39 @@ def _fold_char(ch: str) -> str:
     return (base.lower() or ch)[:1]
 
 
+_MARKDOWN = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: keep their text
+    (re.compile(r"(?m)^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+"), ""),  # headings, quotes, list markers
+    (re.compile(r"[*_~`]+"), ""),  # emphasis and code marks
+)
+
+
+def strip_markdown(text: str) -> str:
+    """The words of a Markdown body without its marks, for one-line previews in the entry list."""
+    for pattern, repl in _MARKDOWN:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def elide_marked(marked: str, keep: int) -> str:
+    """The first ``keep`` visible characters of highlighted text plus "…", with no match left open."""
+    out: list[str] = []
+    visible = 0
+    inside = False
+    for ch in marked:
+        if ch in (MATCH_START, MATCH_END):
+            inside = ch == MATCH_START
+            out.append(ch)
+            continue
+        if visible >= keep:
+            break
+        out.append(ch)
+        visible += 1
+    if inside:
+        out.append(MATCH_END)
+    return "".join(out).rstrip() + "…"
+
+
 def fold(text: str) -> str:
     """Lower-case without diacritics, one character out for each character in, so positions stay valid."""
     if text.isascii():

@@ -7,15 +7,25 @@ never has to lay out rows it has not drawn.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from intimacy_desktop.core.journal import EntrySummary
+from intimacy_desktop.core.snippets import elide_marked
 from intimacy_desktop.gui import theme
 from intimacy_desktop.gui.journal.labels import mood_color
-from intimacy_desktop.gui.journal.list_model import HtmlRole, SummaryRole
+from intimacy_desktop.gui.journal.list_model import EntryListModel, HtmlRole, SummaryRole, plain
 
 ROW_HEIGHT = 92
+TITLE_POINTS = 11
 _PAD = 12
 _STRIPE = 5
 
@@ -56,12 +66,12 @@ class EntryDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultStyleSheet(
-            f".title {{ font-size: 11pt; font-weight: 600; color: {colors.text}; }}"
+            f".title {{ font-size: {TITLE_POINTS}pt; font-weight: 600; color: {colors.text}; }}"
             f".meta {{ font-size: 9pt; color: {colors.muted}; }}"
             f".snippet {{ font-size: 9.5pt; color: {colors.text}; }}"
         )
-        doc.setHtml(str(index.data(HtmlRole)))
         text_width = card.width() - _PAD * 2 - _STRIPE
+        doc.setHtml(self._row_html(index, summary, option, text_width))
         doc.setTextWidth(text_width)
         painter.translate(card.left() + _PAD + _STRIPE, card.top() + 9)
         clip = QRectF(0, 0, text_width, _whole_lines_height(doc, card.height() - 14))
@@ -71,6 +81,24 @@ class EntryDelegate(QStyledItemDelegate):
         ctx.palette.setColor(QPalette.ColorRole.Text, QColor(colors.text))
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
+
+    @staticmethod
+    def _row_html(
+        index: QModelIndex | QPersistentModelIndex, summary: EntrySummary, option: QStyleOptionViewItem, width: float
+    ) -> str:
+        """The model's rich text, with a title too long for the row cut at a character and ended with "…"."""
+        model = index.model()
+        if not isinstance(model, EntryListModel) or not summary.title:
+            return str(index.data(HtmlRole))
+        font = QFont(option.font)
+        font.setPointSizeF(TITLE_POINTS)
+        font.setWeight(QFont.Weight.DemiBold)
+        metrics = QFontMetricsF(font)
+        title = plain(summary.title)
+        if metrics.horizontalAdvance(title) <= width:
+            return model.html(summary)
+        keep = len(metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)) - 1
+        return model.html(summary, elide_marked(summary.title, max(keep, 1)))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

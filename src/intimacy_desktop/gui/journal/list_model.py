@@ -109,8 +109,10 @@ class EntryListModel(QAbstractListModel):
             return self.html(s)
         return None
 
-    def html(self, s: EntrySummary) -> str:
-        title = highlight_html(s.title) if s.title else "<i>" + html.escape(self.tr("Untitled")) + "</i>"
+    def html(self, s: EntrySummary, title: str | None = None) -> str:
+        """The row as rich text; ``title`` replaces the summary's (still marked) title, e.g. elided to fit."""
+        shown = s.title if title is None else title
+        title = highlight_html(shown) if shown else "<i>" + html.escape(self.tr("Untitled")) + "</i>"
         meta = [self._date(s)]
         if s.mood is not None:
             meta.append(mood_name(s.mood))
