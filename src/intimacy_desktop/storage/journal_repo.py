@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, Layer, fts_query
-from intimacy_desktop.core.snippets import MATCH_END, MATCH_START, highlight, snippet, strip_markdown
+from intimacy_desktop.core.snippets import MATCH_END, MATCH_START, highlight, snippet
 from intimacy_desktop.storage.models import DraftRow, EntryRow, TagRow, entry_tags
 
 # Control characters that never occur in typed text mark the matched words in snippets (core.snippets); the GUI
@@ -114,7 +114,7 @@ class JournalRepository:
                 mood=r[3],
                 layer=Layer(r[4]),
                 kind=Kind(r[5]),
-                snippet=snippet(strip_markdown(r[6]), flt.text),  # no query: the first words
+                snippet=snippet(r[6], flt.text),  # no query: the first words
             )
             for r in self.s.execute(stmt)
         ]
