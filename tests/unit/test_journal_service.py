@@ -568,7 +568,8 @@ def test_a_locked_journal_refuses_work_and_holds_no_engine(profiles) -> None:  #
 def test_list_previews_show_words_not_markdown(profiles) -> None:  # type: ignore[no-untyped-def]
     created = profiles.create("Marks", "pw")
     journal = created.profile.journal
-    journal.add(EntryFields(title="t", body="# Sunday\n- we **laughed** at [the heron](https://example.org)\n> _quiet_"))
+    body = "# Sunday\n- we **laughed** at [the heron](https://example.org)\n> _quiet_"
+    journal.add(EntryFields(title="t", body=body))
     [row] = journal.summaries()
     assert row.snippet == "Sunday we laughed at the heron quiet"
     [hit] = journal.summaries(EntryFilter(text="laugh"))

@@ -65,7 +65,7 @@ class Entry:
     updated_at: dt.datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntrySummary:
     """One row of the entry list: enough to draw it, nothing more, so 10,000 rows stay cheap."""
 
