@@ -75,6 +75,9 @@ def _date(text: str) -> dt.date:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything this process creates (vault files, the database's -wal and -shm, the lock file, settings) is
+    # private to the person's account: a shared computer has other accounts too.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command is None:

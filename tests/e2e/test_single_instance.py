@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+SUPPORT = Path(__file__).parents[1] / "support"
+
 
 def _gui(data_dir: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
@@ -48,3 +50,44 @@ def test_second_instance_exits_and_the_first_keeps_running(tmp_path: Path) -> No
     finally:
         first.kill()
         first.wait()
+
+
+def test_every_file_the_app_makes_is_private(tmp_path: Path) -> None:
+    """After a GUI start and CLI use: folders 0700 and files 0600 under the data folder, whatever the umask."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "INTIMACY_DESKTOP_PASSPHRASE": "pw", "INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS": "1"}
+    data = tmp_path / "data"
+    old = os.umask(0o022)  # a common, permissive default
+    try:
+        made = subprocess.run([sys.executable, "-m", "intimacy_desktop", "--data-dir", str(data), "profile", "create",
+                               "--name", "P", "--passphrase-only"], capture_output=True, text=True, env=env, timeout=60)
+        assert made.returncode == 0, made.stderr
+        gui = _gui(data, env)
+        try:
+            deadline = time.monotonic() + 30
+            while not (data / "instance.lock").exists():
+                assert gui.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+            # A writer holding the vault open, so the live -wal and -shm are among the files checked.
+            writer = subprocess.Popen([sys.executable, str(SUPPORT / "crash_writer.py"), str(data), "P"],
+                                      stdout=subprocess.PIPE, text=True, env=env)
+            try:
+                assert writer.stdout is not None
+                acks = 0
+                while acks < 5:
+                    line = writer.stdout.readline()
+                    assert line, "the writer stopped"
+                    acks += line.startswith("ACK")
+                paths = [data, *data.rglob("*")]
+                modes = {str(p.relative_to(tmp_path)): oct(p.stat().st_mode & 0o777) for p in paths}
+            finally:
+                writer.kill()
+                writer.wait()
+        finally:
+            gui.kill()
+            gui.wait()
+    finally:
+        os.umask(old)
+    assert any(name.endswith("journal.db-wal") for name in modes)  # the live log is among the checked files
+    assert {m for name, m in modes.items() if (tmp_path / name).is_dir()} == {"0o700"}, modes
+    assert {m for name, m in modes.items() if (tmp_path / name).is_file()} == {"0o600"}, modes
