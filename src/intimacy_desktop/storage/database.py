@@ -131,11 +131,23 @@ def _check_crash_copy(path: Path, dek: bytes, seq_file: Path) -> None:
     """After a crash, check a copy first: closing a connection checkpoints the log into the main file, and a
     failed open must leave a damaged database and its log exactly as they were, for whoever tries to rescue them.
     The copy sits in a private folder inside the vault and is removed at once; it is as encrypted as the original.
+    With no room for a copy, the checks run in place: a full disk has no room for a checkpoint to grow the file
+    either, and refusing to open would keep a person from their journal over free space.
     """
-    scratch = Path(tempfile.mkdtemp(prefix=".check-", dir=path.parent))
     try:
-        for suffix in ("", "-wal"):
-            shutil.copyfile(f"{path}{suffix}", scratch / f"{DB_NAME}{suffix}")
+        scratch = Path(tempfile.mkdtemp(prefix=".check-", dir=path.parent))
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            return
+        raise
+    try:
+        try:
+            for suffix in ("", "-wal"):
+                shutil.copyfile(f"{path}{suffix}", scratch / f"{DB_NAME}{suffix}")
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                return
+            raise
         engine = _engine(scratch / DB_NAME, dek)
         try:
             with translate_errors(), engine.begin() as conn:
@@ -145,10 +157,6 @@ def _check_crash_copy(path: Path, dek: bytes, seq_file: Path) -> None:
                 _check_commit_seq(conn, seq_file)
         finally:
             engine.dispose()
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFull() from exc
-        raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -160,11 +168,17 @@ _BUMP_SEQ = (
 
 
 def _write_seq(path: Path, seq: int) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    """Best effort: the commit already happened. A record that lags (full disk, torn write) only weakens the lost-log
+    check for a moment; it can never make a healthy database look damaged."""
     try:
-        os.write(fd, str(seq).encode("ascii"))
-    finally:
-        os.close(fd)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, str(seq).encode("ascii"))
+        finally:
+            os.close(fd)
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()  # an empty or partial record would be read as "no record"; make that explicit
 
 
 def _check_commit_seq(conn: Any, seq_file: Path) -> None:
