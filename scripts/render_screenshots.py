@@ -112,6 +112,15 @@ def main() -> int:
         theme.apply(app, dark=True)
         page.list.setCurrentIndex(page.model.index(1))
         shot(w, "09-journal-dark")
+        theme.apply(app, dark=False)
+        w.lock()
+        profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
+        w.show_locked()
+        shot(w, "10-unlock-two-profiles")
+        store.available = False  # a machine without a keyring: the plain message and the explicit consent
+        w.unlock_page.new_profile_requested.emit()
+        wait_until(lambda: w.first_run.ui.keyringProblemLabel.isVisible())
+        shot(w, "11-first-run-no-keyring")
         w.close()
     return 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui_support import PASSPHRASE
 
-from intimacy_desktop.core.errors import KeyringUnavailable
+from intimacy_desktop.services.profiles import NO_KEYRING_FOR_NEW_PROFILE
 
 
 def _fill(qtbot, page, label: str, passphrase: str) -> None:  # type: ignore[no-untyped-def]
@@ -75,7 +75,7 @@ def test_keyring_problem_is_shown_and_needs_passphrase_only_consent(
     w = make_window()
     page = w.first_run
     qtbot.waitUntil(lambda: page.ui.keyringProblemLabel.isVisibleTo(w), timeout=5_000)  # asked off the GUI thread
-    assert KeyringUnavailable().message in page.ui.keyringProblemLabel.text()
+    assert NO_KEYRING_FOR_NEW_PROFILE in page.ui.keyringProblemLabel.text()
     assert not page.ui.noPassphraseCheck.isVisibleTo(w)
     _fill(qtbot, page, "Ours", PASSPHRASE)
     assert not page.ui.createButton.isEnabled()

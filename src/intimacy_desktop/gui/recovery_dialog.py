@@ -69,7 +69,7 @@ class RecoveryDialog(QDialog):
         self.keyring_label = QLabel()
         self.keyring_label.setWordWrap(True)
         self.keyring_label.setProperty("role", "warning")
-        self.passphrase_only = QCheckBox(self.tr("Protect this profile with the passphrase only (no system keyring)"))
+        self.passphrase_only = QCheckBox(self.tr("Use a passphrase only, without the keyring"))
         self.set_keyring_problem(None)
         background.submit(profiles.keyring_problem, self.set_keyring_problem, lambda _error: None)
         lay.addWidget(self.keyring_label)

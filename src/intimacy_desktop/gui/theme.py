@@ -93,8 +93,10 @@ def _style_sheet(c: Colors) -> str:
     QLabel[role="muted"], QLabel[role="hint"] {{ color: {c.muted}; }}
     QLabel[role="hint"] {{ font-size: 9.5pt; }}
     QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
-    QLabel[role="warning"] {{ background: {c.warning_bg}; border-radius: 8px; padding: 8px 10px; }}
-    QLabel[role="notice"] {{ background: {c.notice_bg}; border-radius: 8px; padding: 8px 10px; }}
+    QLabel[role="warning"], QFrame[role="card"] QLabel[role="warning"] {{ background: {c.warning_bg};
+        border-radius: 8px; padding: 8px 10px; }}
+    QLabel[role="notice"], QFrame[role="card"] QLabel[role="notice"] {{ background: {c.notice_bg};
+        border-radius: 8px; padding: 8px 10px; }}
     QLabel[role="code"] {{ font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace; font-size: 14pt;
         background: {c.alt_base}; border: 1px dashed {c.border}; border-radius: 10px; padding: 16px; }}
     QCheckBox {{ spacing: 8px; }}

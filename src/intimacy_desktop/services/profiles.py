@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intimacy_desktop.core.errors import AppError, ProfileExists, ProfileNotFound
+from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
 from intimacy_desktop.paths import profiles_dir
 from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import HEADER_NAME, read_header
@@ -25,6 +25,12 @@ if TYPE_CHECKING:
     from intimacy_desktop.storage.kdf_params import KdfParams
 
 SecretStoreFactory = Callable[[], "SecretStore"]
+
+NO_KEYRING_FOR_NEW_PROFILE = (
+    "No system keyring is available on this computer (such as GNOME Keyring, KWallet, the macOS Keychain or the "
+    "Windows Credential Manager). The keyring keeps half of the key, so that a copied folder is useless on its own."
+)
+PASSPHRASE_ONLY_HINT = "Start your keyring and try again, or choose to protect the profile with a passphrase only."
 
 
 @dataclass(frozen=True)
@@ -102,9 +108,11 @@ class ProfileService:
         return f"Profile {n}"
 
     def keyring_problem(self) -> str | None:
-        """None when a usable system keyring answers; else the sentence to show."""
+        """None when a usable system keyring answers; else the sentence to show someone setting up a profile."""
         try:
             self._secret_store().backend_name()
+        except KeyringUnavailable:
+            return NO_KEYRING_FOR_NEW_PROFILE
         except AppError as exc:
             return exc.message
         return None
@@ -119,7 +127,10 @@ class ProfileService:
             raise ProfileExists(f"A profile named {label.strip()!r} already exists.")
         store = None if passphrase_only else self._secret_store()
         if store is not None:
-            store.backend_name()  # no keyring: say so before any folder is made
+            try:
+                store.backend_name()  # no keyring: say so before any folder is made
+            except KeyringUnavailable as exc:
+                raise KeyringUnavailable(f"{NO_KEYRING_FOR_NEW_PROFILE} {PASSPHRASE_ONLY_HINT}") from exc
         folder = ensure_private_dir(profiles_dir(ensure_private_dir(self.data_dir))) / secrets.token_hex(8)
         created = create_vault(folder, label, passphrase, store, self._kdf)
         db = Database(folder, created.dek, create=True)
