@@ -13,20 +13,12 @@ from intimacy_desktop.services.selftest import CheckResult, run_checks
 def _window_check() -> CheckResult:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from PySide6.QtWidgets import QApplication, QLabel
+        from intimacy_desktop.gui.selftest_window import draw_test_window
 
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        label = QLabel("Intimacy Desktop self-test")
-        label.resize(320, 80)
-        label.show()
-        app.processEvents()
-        image = label.grab().toImage()
-        label.close()
-        platform = QApplication.platformName()
+        platform, width, height = draw_test_window()
     except Exception as exc:  # a missing system library shows up here as an ImportError or a Qt abort
         return CheckResult("window", False, f"{type(exc).__name__}: {exc}", 5)
-    ok = not image.isNull() and image.width() >= 320
-    return CheckResult("window", ok, f"{platform}, {image.width()}x{image.height()}", 5)
+    return CheckResult("window", width >= 320, f"{platform}, {width}x{height}", 5)
 
 
 def run_self_test(data_dir: Path) -> int:

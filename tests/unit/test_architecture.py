@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).parents[2] / "src" / "intimacy_desktop"
-ENTRY_POINTS = {"app.py", "cli.py", "cli_selftest.py", "__main__.py"}
+ENTRY_POINTS = {"app.py", "cli.py", "__main__.py"}
 NETWORK = {"socket", "urllib", "http", "requests", "httpx", "ftplib", "smtplib", "aiohttp"}
 
 

@@ -8,8 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from intimacy_desktop.core.errors import EXIT_DATA, EXIT_KEYRING, AppError
+from intimacy_desktop.core.errors import EXIT_DATA, EXIT_KEYRING, AppError, KeyringUnavailable
 from intimacy_desktop.storage.device_secret import KeyringSecretStore
+
+NO_KEYRING = (
+    "no system keyring answers (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential "
+    "Manager); profiles can still be made with a passphrase only"
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ def check_keyring() -> CheckResult:
             ok = store.get(probe_id) == secret
         finally:
             store.delete(probe_id)
+    except KeyringUnavailable:
+        return CheckResult("keyring", False, NO_KEYRING, EXIT_KEYRING)
     except AppError as exc:
         return CheckResult("keyring", False, exc.message, EXIT_KEYRING)
     if not ok:
