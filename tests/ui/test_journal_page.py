@@ -212,3 +212,24 @@ def test_counts_use_english_plural_forms(qtbot, make_window, seeded) -> None:  #
     assert page.count_label.text() == "3 entries"
     qtbot.keyClicks(page.filters.search, "heron")
     qtbot.waitUntil(lambda: page.count_label.text() == "1 entry", timeout=3_000)
+
+
+def test_calendar_days_say_their_weather_in_words(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    unlock(qtbot, w)
+    w.show_journal()
+    cal = w.journal_page.filters.calendar
+    view = cal._view
+    assert view is not None
+    found = {}
+    model = view.model()
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            day = cal.date_at(view.visualRect(model.index(row, col)).center())
+            if day is not None:
+                found[day] = cal.tooltip_for(day)
+    assert len(found) == 42  # six weeks, every cell mapped to its own date
+    assert found[TODAY] == "1 entry · Sunny"
+    yesterday = TODAY - dt.timedelta(days=1)
+    if yesterday in found:
+        assert found[yesterday] == "2 entries · Rainy"  # one rainy entry, one without weather

@@ -56,6 +56,9 @@ class EntryEditor(QWidget):
             combo.currentIndexChanged.connect(self._on_edit)
         ui.sharedCheck.toggled.connect(self._on_edit)
         ui.tabs.currentChanged.connect(self._on_tab)
+        # The preview never follows a link: the app stays offline, and a click must not replace the entry.
+        ui.previewBrowser.setOpenLinks(False)
+        ui.previewBrowser.setOpenExternalLinks(False)
         ui.noticeLabel.hide()
         ui.errorLabel.hide()
         self.load(None, None)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
 
 from intimacy_desktop.gui import theme
 from intimacy_desktop.gui.journal.labels import ON_MOOD_TEXT, mood_color, mood_name
@@ -27,6 +27,37 @@ class MoodCalendar(QCalendarWidget):
         self._plain_weekends()
         self._days: dict[dt.date, tuple[float | None, int]] = {}
         self.active_day: dt.date | None = None
+        self._view = self.findChild(QTableView, "qt_calendar_calendarview")
+        if self._view is not None:
+            self._view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tooltips name each marked day's weather and count, so the colours are never the only signal."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._view is not None:
+            day = self.date_at(event.pos())
+            text = self.tooltip_for(day) if day is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self._view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
+
+    def date_at(self, pos: QPoint) -> dt.date | None:
+        """The date under a point of the day grid (Qt keeps its own mapping private)."""
+        if self._view is None:
+            return None
+        index = self._view.indexAt(pos)
+        text = str(index.data() or "") if index.isValid() else ""
+        if not text.isdigit():
+            return None  # the weekday header row
+        day = int(text)
+        year, month = self.yearShown(), self.monthShown()
+        if index.row() <= 2 and day > 20:  # spill-over from the previous month
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        elif index.row() >= 4 and day < 15:  # spill-over into the next month
+            year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        return dt.date(year, month, day)
 
     def _plain_weekends(self) -> None:
         """Weekends in the theme's text colour instead of Qt's red: no day is an alarm."""
