@@ -42,6 +42,9 @@ def main() -> None:
     ap.add_argument("--real", action="store_true", help="use the real display (e.g. under xvfb-run)")
     args = ap.parse_args()
     env = dict(os.environ, INTIMACY_DESKTOP_STARTUP_PROBE="1")
+    # As installed: Python keeps its bytecode caches. Without them (PYTHONDONTWRITEBYTECODE=1, set on some build
+    # machines) every start recompiles every module and the figures measure the compiler, not the app.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not args.real:
         env["QT_QPA_PLATFORM"] = "offscreen"
     data = tempfile.mkdtemp(prefix="bench-start-")
