@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
 from intimacy_desktop.paths import profiles_dir
@@ -33,8 +32,7 @@ NO_KEYRING_FOR_NEW_PROFILE = (
 PASSPHRASE_ONLY_HINT = "Start your keyring and try again, or choose to protect the profile with a passphrase only."
 
 
-@dataclass(frozen=True)
-class ProfileInfo:
+class ProfileInfo(NamedTuple):
     folder: Path
     label: str
     has_passphrase: bool = True
@@ -64,8 +62,7 @@ class UnlockedProfile:
             self._db = None
 
 
-@dataclass(frozen=True)
-class CreatedProfile:
+class CreatedProfile(NamedTuple):
     profile: UnlockedProfile
     recovery_code: str
 

@@ -11,9 +11,8 @@ import base64
 import binascii
 import hashlib
 import json
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from intimacy_desktop.core.errors import HeaderCorrupt, SchemaTooNew
 from intimacy_desktop.storage.fsutil import atomic_write_bytes
@@ -28,8 +27,7 @@ LABEL_MAX = 60
 _SEALED_FIELDS = ("wrapped_dek", "recovery_wrapped_dek")
 
 
-@dataclass(frozen=True)
-class VaultHeader:
+class VaultHeader(NamedTuple):
     vault_id: str
     label: str
     created: str
@@ -69,7 +67,7 @@ class VaultHeader:
         return _canonical(self._public_fields())
 
     def with_sealed(self, wrapped_dek: bytes, recovery_wrapped_dek: bytes) -> VaultHeader:
-        return replace(self, wrapped_dek=wrapped_dek, recovery_wrapped_dek=recovery_wrapped_dek)
+        return self._replace(wrapped_dek=wrapped_dek, recovery_wrapped_dek=recovery_wrapped_dek)
 
     def to_bytes(self) -> bytes:
         body = self._public_fields()

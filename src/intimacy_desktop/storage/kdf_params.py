@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 SALT_BYTES = 16
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(NamedTuple):
     time_cost: int
     memory_kib: int
     parallelism: int
     name: str = "argon2id"
 
     def as_json(self) -> dict[str, object]:
-        return asdict(self)
+        return dict(self._asdict())
 
     @classmethod
     def from_json(cls, data: object) -> KdfParams:

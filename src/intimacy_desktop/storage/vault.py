@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import hmac
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from intimacy_desktop.core import recovery_code
@@ -146,8 +146,7 @@ def rekey_access(
         ds = crypto.random_key()
         ds_check = _ds_check(ds, salt)
     params = (kdf or header.kdf or crypto.calibrate()) if new_passphrase is not None else None
-    fresh = replace(
-        header,
+    fresh = header._replace(
         kdf=params,
         salt=salt,
         key_mode=MODE_KEYRING if store is not None else MODE_PASSPHRASE_ONLY,
