@@ -33,10 +33,12 @@ from intimacy_desktop.gui.unlock_page import UnlockPage
 if TYPE_CHECKING:
     from intimacy_desktop.gui.first_run import FirstRunPage
     from intimacy_desktop.gui.journal.page import JournalPage
+    from intimacy_desktop.gui.session_lock import SessionLockWatcher
     from intimacy_desktop.gui.today_page import TodayPage
     from intimacy_desktop.services.profiles import CreatedProfile, ProfileInfo, ProfileService, UnlockedProfile
 
 KEYRING_CHECK_DELAY_MS = 300
+SESSION_WATCH_DELAY_MS = 500  # QtDBus loads after the first paint
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.recover_requested.connect(self._recover)
         self.unlock_page.new_profile_requested.connect(lambda: self._start_first_run(can_cancel=True))
         self.unlock_page.profile_chosen.connect(settings.remember_profile_folder)
+        self.session_lock: SessionLockWatcher | None = None
+        QTimer.singleShot(SESSION_WATCH_DELAY_MS, self._watch_session_lock)
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
@@ -249,6 +253,19 @@ class MainWindow(QMainWindow):
             self.journal_page.new_entry()
 
     # ---- lock ----------------------------------------------------------------------------------------------
+    def _watch_session_lock(self) -> None:
+        if self.session_lock is None and not self._closing:
+            from intimacy_desktop.gui.session_lock import SessionLockWatcher
+
+            self.watch_session_lock(SessionLockWatcher(self))
+
+    def watch_session_lock(self, watcher: SessionLockWatcher) -> None:
+        """Lock whenever ``watcher`` reports the screen locked or the computer going to sleep."""
+        if self.session_lock is not None:
+            self.session_lock.locked.disconnect(self.lock)
+        self.session_lock = watcher
+        watcher.locked.connect(self.lock)
+
     def lock(self) -> None:
         """Flush the draft, close the vault, destroy the content widgets, show the unlock screen."""
         if self.profile is None:
