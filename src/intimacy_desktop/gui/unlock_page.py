@@ -96,11 +96,12 @@ class UnlockPage(QWidget):
     # ---- reactions -----------------------------------------------------------------------------------------
     def _on_profile_changed(self, index: int, keep_error: bool = False) -> None:
         info = self.selected_profile()
-        needs_passphrase = info is None or info.has_passphrase
+        damaged = info is not None and info.problem is not None
+        needs_passphrase = (info is None or info.has_passphrase) and not damaged  # nothing to type into a damaged one
         self.ui.passphraseLabel.setVisible(needs_passphrase)
         self.ui.passphraseEdit.setVisible(needs_passphrase)
         self.ui.showPassphraseButton.setVisible(needs_passphrase)
-        self.ui.noPassphraseLabel.setVisible(not needs_passphrase)
+        self.ui.noPassphraseLabel.setVisible(not needs_passphrase and not damaged)
         self.ui.unlockButton.setEnabled(info is not None and info.problem is None and not self.ui.busyBar.isVisible())
         if info is not None and info.problem is not None:
             self.show_error(info.problem)
@@ -119,7 +120,10 @@ class UnlockPage(QWidget):
 
     def _unlock(self) -> None:
         info = self.selected_profile()
-        if info is None or info.problem is not None or self.ui.busyBar.isVisible():
+        if info is not None and info.problem is not None:
+            self.show_error(info.problem)
+            return
+        if info is None or self.ui.busyBar.isVisible():
             return
         passphrase = self.ui.passphraseEdit.text() if info.has_passphrase else None
         if info.has_passphrase and not passphrase:
