@@ -5,4 +5,5 @@
 __version__ = "0.1.0"
 
 APP_NAME = "Intimacy Desktop"
-ORG_NAME = "IntimacyDesktop"
+# Organisation and application name for Qt (settings file location, desktop file); never shown to a person.
+QT_NAME = "IntimacyDesktop"

@@ -29,7 +29,8 @@ class Kind(StrEnum):
     REFLECTION = "reflection"
 
 
-MOODS: dict[int, str] = {1: "Stormy", 2: "Rainy", 3: "Cloudy", 4: "Sunny spells", 5: "Sunny"}
+# Emotional weather: 1 stormy, 2 rainy, 3 cloudy, 4 sunny spells, 5 sunny (names are translated in the GUI).
+MOODS = range(1, 6)
 
 
 @dataclass(frozen=True)

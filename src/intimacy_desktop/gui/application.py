@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from intimacy_desktop import APP_NAME, QT_NAME
 from intimacy_desktop.core.errors import AlreadyRunning
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ def _report_unexpected(kind: type[BaseException], error: BaseException, tb: Trac
 def make_application(argv: list[str]) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
-    app.setOrganizationName("IntimacyDesktop")
-    app.setApplicationName("IntimacyDesktop")
-    app.setApplicationDisplayName(QApplication.translate("Application", "Intimacy Desktop"))
+    app.setOrganizationName(QT_NAME)
+    app.setApplicationName(QT_NAME)
+    app.setApplicationDisplayName(QApplication.translate("Application", APP_NAME))
     app.setDesktopFileName("intimacy-desktop")
     from intimacy_desktop.gui import theme, translations
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from intimacy_desktop import QT_NAME
+
 _GEOMETRY = "window/geometry"
 _LAST_PROFILE = "unlock/last_profile_folder"
 
 
 def app_settings() -> QSettings:
     return QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, "IntimacyDesktop", "IntimacyDesktop"
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, QT_NAME, QT_NAME
     )
 
 

@@ -24,7 +24,6 @@ HEADER_VERSION = 1
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE_ONLY = "passphrase-only"
 LABEL_MAX = 60
-_SEALED_FIELDS = ("wrapped_dek", "recovery_wrapped_dek")
 
 
 class VaultHeader(NamedTuple):
