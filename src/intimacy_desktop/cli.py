@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
 from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError, WrongPassphrase
+from intimacy_desktop.core.snippets import unmark
 from intimacy_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -205,24 +206,18 @@ def _journal(args: argparse.Namespace, profile: UnlockedProfile) -> int:
     return EXIT_OK
 
 
-def _plain(text: str) -> str:
-    from intimacy_desktop.services.journal import MATCH_END, MATCH_START
-
-    return text.replace(MATCH_START, "").replace(MATCH_END, "")
-
-
 def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:
     if as_json:
         data = [
-            {"id": r.id, "title": _plain(r.title), "date": r.entry_date.isoformat(), "mood": r.mood,
-             "layer": r.layer.value, "kind": r.kind.value, "snippet": _plain(r.snippet)}
+            {"id": r.id, "title": unmark(r.title), "date": r.entry_date.isoformat(), "mood": r.mood,
+             "layer": r.layer.value, "kind": r.kind.value, "snippet": unmark(r.snippet)}
             for r in rows
         ]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     for r in rows:
         mood = f"mood {r.mood}" if r.mood else "      "
-        print(f"{r.id:>6}  {r.entry_date.isoformat()}  {mood}  {_plain(r.title)}")
+        print(f"{r.id:>6}  {r.entry_date.isoformat()}  {mood}  {unmark(r.title)}")
 
 
 def _print_entry(entry: Entry, as_json: bool) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from ui_support import PASSPHRASE, unlock
+from ui_support import PASSPHRASE, open_journal, unlock
 
 from intimacy_desktop.core.journal import EntryFields
 from intimacy_desktop.gui.clipboard import ClipboardGuard
@@ -53,10 +53,7 @@ def test_writing_an_entry_saves_it_to_the_vault_and_the_list(qtbot, make_window,
 
 
 def test_empty_new_entry_is_never_saved(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     page.new_entry()
     assert not page.save()
     assert w.profile.journal.count() == 0
@@ -87,10 +84,7 @@ def test_draft_autosaves_and_is_recovered_after_a_crash(qtbot, make_window, exis
 
 
 def test_search_filters_and_highlights(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    _w, page = open_journal(qtbot, make_window)
     assert page.model.total == 3
     qtbot.keyClicks(page.filters.search, "heron")
     qtbot.waitUntil(lambda: page.model.total == 1, timeout=3_000)
@@ -101,10 +95,7 @@ def test_search_filters_and_highlights(qtbot, make_window, seeded) -> None:  # t
 
 
 def test_clicking_a_calendar_day_filters_to_that_day(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    _w, page = open_journal(qtbot, make_window)
     cal = page.filters.calendar
     yesterday = TODAY - dt.timedelta(days=1)
     cal.setCurrentPage(yesterday.year, yesterday.month)
@@ -117,10 +108,7 @@ def test_clicking_a_calendar_day_filters_to_that_day(qtbot, make_window, seeded)
 
 
 def test_delete_then_undo_restores(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     journal = w.profile.journal
     page.list.setCurrentIndex(page.model.index(0))
     entry_id = page.editor.entry_id
@@ -140,10 +128,7 @@ def test_delete_then_undo_restores(qtbot, make_window, seeded) -> None:  # type:
 
 
 def test_switching_entries_saves_unsaved_changes_first(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     page.list.setCurrentIndex(page.model.index(0))
     first_id = page.editor.entry_id
     qtbot.keyClicks(page.editor.ui.titleEdit, " by the river")
@@ -166,10 +151,7 @@ def test_clipboard_is_cleared_when_still_ours(qtbot) -> None:  # type: ignore[no
 
 
 def test_date_range_filter_keeps_only_entries_in_range(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     everything = page.model.total
     panel = page.filters
     panel.range_combo.setCurrentIndex(panel.range_combo.findData("custom"))
@@ -189,10 +171,7 @@ def test_date_range_filter_keeps_only_entries_in_range(qtbot, make_window, seede
 def test_a_failed_delete_is_said_in_the_editor(qtbot, make_window, seeded, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from intimacy_desktop.core.errors import DiskFull
 
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     page.open_entry(page.model.summary(0).id)
 
     def full(_entry_id: int) -> None:
@@ -205,10 +184,7 @@ def test_a_failed_delete_is_said_in_the_editor(qtbot, make_window, seeded, monke
 
 
 def test_counts_use_english_plural_forms(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    _w, page = open_journal(qtbot, make_window)
     assert page.count_label.text() == "3 entries"
     qtbot.keyClicks(page.filters.search, "heron")
     qtbot.waitUntil(lambda: page.count_label.text() == "1 entry", timeout=3_000)

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QSettings, Qt
-from ui_support import unlock
+from ui_support import open_journal
 
 CANARIES = ("quillowbramblefinch", "Ostrogoth-Teapot-5521", "ÿsolde-krümelmonster")
 SKIP_BIGGER_THAN = 64 * 1024 * 1024
@@ -39,10 +39,7 @@ def test_no_canary_on_disk_after_using_the_window(  # type: ignore[no-untyped-de
     monkeypatch.setenv("TMPDIR", str(private_tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     assert Path(QDir.tempPath()) == private_tmp
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     ed = page.editor.ui
     page.new_entry()
     qtbot.keyClicks(ed.titleEdit, f"About {CANARIES[0]}")

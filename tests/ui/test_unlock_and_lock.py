@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextBrowser
-from ui_support import PASSPHRASE, unlock
+from ui_support import PASSPHRASE, open_journal, unlock
 
 from intimacy_desktop.core.errors import KeyringUnavailable, WrongPassphrase
 from intimacy_desktop.core.journal import EntryFields
@@ -130,10 +130,7 @@ def test_lock_while_a_question_is_open_answers_no_and_locks(qtbot, make_window, 
     entry = p.journal.add(EntryFields(title="Keep me", body="x"))
     p.journal.trash(entry.id)
     p.close()
-    w = make_window()
-    unlock(qtbot, w)
-    w.show_journal()
-    page = w.journal_page
+    w, page = open_journal(qtbot, make_window)
     page.trash_button.setChecked(True)
     page.list.setCurrentIndex(page.model.index(0))
     QTimer.singleShot(200, w.lock)  # the idle lock fires while "Delete forever?" waits for an answer

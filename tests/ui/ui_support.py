@@ -13,3 +13,11 @@ def unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:  # type: ignore
     qtbot.keyClicks(window.unlock_page.ui.passphraseEdit, passphrase)
     qtbot.mouseClick(window.unlock_page.ui.unlockButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.journal_page is not None, timeout=10_000)
+
+
+def open_journal(qtbot, make_window):  # type: ignore[no-untyped-def]
+    """A new window, unlocked with PASSPHRASE, showing the journal page: (window, page)."""
+    window = make_window()
+    unlock(qtbot, window)
+    window.show_journal()
+    return window, window.journal_page

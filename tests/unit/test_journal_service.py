@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from intimacy_desktop.core.errors import EXIT_USAGE, UsageError
 from intimacy_desktop.core.journal import TAG_MAX, TITLE_MAX, EntryFields, EntryFilter, Kind, Layer
-from intimacy_desktop.services.journal import MATCH_END, MATCH_START, JournalService
+from intimacy_desktop.core.snippets import MATCH_END, MATCH_START
+from intimacy_desktop.services.journal import JournalService
 from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
 from intimacy_desktop.storage import crypto
 from intimacy_desktop.storage.device_secret import MemorySecretStore

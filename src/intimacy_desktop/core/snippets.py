@@ -36,6 +36,11 @@ def strip_markdown(text: str) -> str:
     return text
 
 
+def unmark(text: str) -> str:
+    """Highlighted text without its match marks, for places that show plain text (CLI, accessible names)."""
+    return text.replace(MATCH_START, "").replace(MATCH_END, "")
+
+
 def elide_marked(marked: str, keep: int) -> str:
     """The first ``keep`` visible characters of highlighted text plus "…", with no match left open."""
     out: list[str] = []

@@ -7,9 +7,9 @@ from typing import Any
 
 from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, Layer
 from intimacy_desktop.storage.database import Database
-from intimacy_desktop.storage.journal_repo import MATCH_END, MATCH_START, JournalRepository
+from intimacy_desktop.storage.journal_repo import JournalRepository
 
-__all__ = ["MATCH_END", "MATCH_START", "Draft", "JournalService"]
+__all__ = ["Draft", "JournalService"]
 
 Draft = tuple[int | None, EntryFields, dt.datetime]
 

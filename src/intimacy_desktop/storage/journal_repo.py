@@ -11,12 +11,8 @@ from sqlalchemy.orm import Session
 
 from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, Layer, fts_query
-from intimacy_desktop.core.snippets import MATCH_END, MATCH_START, highlight, snippet
+from intimacy_desktop.core.snippets import highlight, snippet
 from intimacy_desktop.storage.models import DraftRow, EntryRow, TagRow, entry_tags
-
-# Control characters that never occur in typed text mark the matched words in snippets (core.snippets); the GUI
-# turns them into bold after escaping the rest, so entry text can never inject markup.
-__all__ = ["MATCH_END", "MATCH_START", "JournalRepository"]
 
 # "+id" keeps SQLite from driving the query by the match list: it walks the live-entries date index instead and
 # stops after one page, which is what makes a common word fast at 10,000 entries.

@@ -19,10 +19,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from intimacy_desktop.core.journal import EntrySummary
-from intimacy_desktop.core.snippets import elide_marked
+from intimacy_desktop.core.snippets import elide_marked, unmark
 from intimacy_desktop.gui import theme
 from intimacy_desktop.gui.journal.labels import mood_color
-from intimacy_desktop.gui.journal.list_model import EntryListModel, HtmlRole, SummaryRole, plain
+from intimacy_desktop.gui.journal.list_model import EntryListModel, HtmlRole, SummaryRole
 
 ROW_HEIGHT = 92
 TITLE_POINTS = 11
@@ -94,7 +94,7 @@ class EntryDelegate(QStyledItemDelegate):
         font.setPointSizeF(TITLE_POINTS)
         font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetricsF(font)
-        title = plain(summary.title)
+        title = unmark(summary.title)
         if metrics.horizontalAdvance(title) <= width:
             return model.html(summary)
         keep = len(metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)) - 1

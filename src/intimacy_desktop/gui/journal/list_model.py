@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from intimacy_desktop.core.journal import EntryFilter, EntrySummary
+from intimacy_desktop.core.snippets import MATCH_END, MATCH_START, unmark
 from intimacy_desktop.gui.journal.labels import kind_name, mood_name
-from intimacy_desktop.services.journal import MATCH_END, MATCH_START
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.journal import JournalService
@@ -29,10 +29,6 @@ _Index = QModelIndex | QPersistentModelIndex
 def highlight_html(text: str) -> str:
     """Escape first (entries may contain '<'), then turn the search markers into bold."""
     return html.escape(text).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
-
-
-def plain(text: str) -> str:
-    return text.replace(MATCH_START, "").replace(MATCH_END, "")
 
 
 class EntryListModel(QAbstractListModel):
@@ -98,9 +94,9 @@ class EntryListModel(QAbstractListModel):
             return None
         s = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return plain(s.title) or self.tr("Untitled")
+            return unmark(s.title) or self.tr("Untitled")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._date(s)}, {plain(s.title) or self.tr('Untitled')}"
+            return f"{self._date(s)}, {unmark(s.title) or self.tr('Untitled')}"
         if role == SummaryRole:
             return s
         if role == EntryIdRole:
