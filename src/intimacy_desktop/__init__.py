@@ -7,3 +7,5 @@ __version__ = "0.1.0"
 APP_NAME = "Intimacy Desktop"
 # Organisation and application name for Qt (settings file location, desktop file); never shown to a person.
 QT_NAME = "IntimacyDesktop"
+# Reverse-DNS id: the desktop entry's file name (so the desktop matches windows to it), AppStream and macOS.
+APP_ID = "org.intimacydesktop.IntimacyDesktop"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from intimacy_desktop import APP_NAME, QT_NAME
+from intimacy_desktop import APP_ID, APP_NAME, QT_NAME
 from intimacy_desktop.core.errors import AlreadyRunning
 
 if TYPE_CHECKING:
@@ -55,8 +55,11 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(QT_NAME)
     app.setApplicationName(QT_NAME)
     app.setApplicationDisplayName(QApplication.translate("Application", APP_NAME))
-    app.setDesktopFileName("intimacy-desktop")
+    app.setDesktopFileName(APP_ID)  # matches the installed .desktop entry, so the desktop shows its icon
     from intimacy_desktop.gui import theme, translations
+    from intimacy_desktop.gui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
     if not app.property("translationsInstalled"):
         translations.install(app)
