@@ -121,6 +121,11 @@ def main() -> int:
         w.unlock_page.new_profile_requested.emit()
         wait_until(lambda: w.first_run.ui.keyringProblemLabel.isVisible())
         shot(w, "11-first-run-no-keyring")
+        w.show_about()
+        assert w.about_dialog is not None
+        w.about_dialog.resize(720, 640)
+        shot(w.about_dialog, "12-about")
+        w.about_dialog.close()
         w.close()
     return 0
 

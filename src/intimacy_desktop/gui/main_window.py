@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -81,11 +82,18 @@ class MainWindow(QMainWindow):
         hide_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         hide_action.triggered.connect(self.quick_hide)
         self.addAction(hide_action)
+        about_action = QAction(self.tr("About Intimacy Desktop"), self)
+        about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        about_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        about_action.triggered.connect(self.show_about)
+        self.addAction(about_action)
+        self.about_dialog: QDialog | None = None
 
         self.unlock_page.unlock_requested.connect(self._unlock)
         self.unlock_page.recover_requested.connect(self._recover)
         self.unlock_page.new_profile_requested.connect(lambda: self._start_first_run(can_cancel=True))
         self.unlock_page.profile_chosen.connect(settings.remember_profile_folder)
+        self.unlock_page.about_requested.connect(self.show_about)
         self.session_lock: SessionLockWatcher | None = None
         QTimer.singleShot(SESSION_WATCH_DELAY_MS, self._watch_session_lock)
         geometry = settings.window_geometry()
@@ -229,6 +237,12 @@ class MainWindow(QMainWindow):
         side.addWidget(name)
         side.addWidget(self.nav, 1)
         side.addWidget(lock_button)
+        about_button = QPushButton(self.tr("About"))
+        about_button.setProperty("role", "link")
+        about_button.setFlat(True)
+        about_button.setToolTip(self.tr("Version, licence and open-source components (F1)"))
+        about_button.clicked.connect(self.show_about)
+        side.addWidget(about_button)
         view = QWidget()
         lay = QHBoxLayout(view)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -238,6 +252,16 @@ class MainWindow(QMainWindow):
         recovered_draft = self.journal_page.editor.dirty
         self.nav.setCurrentRow(1 if recovered_draft else 0)
         return view
+
+    def show_about(self) -> None:
+        """The About dialog; it shows nothing from the journal, so it may stay open across a lock."""
+        if self.about_dialog is None:
+            from intimacy_desktop.gui.about_dialog import AboutDialog
+
+            self.about_dialog = AboutDialog(self)
+        self.about_dialog.show()
+        self.about_dialog.raise_()
+        self.about_dialog.activateWindow()
 
     def _on_nav(self, row: int) -> None:
         if row == 0 and self.today_page is not None:

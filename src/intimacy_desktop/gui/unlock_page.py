@@ -21,6 +21,7 @@ class UnlockPage(QWidget):
     unlock_requested = Signal(object, object)  # ProfileInfo, passphrase (str | None)
     recover_requested = Signal(object)  # ProfileInfo
     new_profile_requested = Signal()
+    about_requested = Signal()
     profile_chosen = Signal(str)  # folder name, to remember
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -35,6 +36,7 @@ class UnlockPage(QWidget):
         self.ui.unlockButton.clicked.connect(self._unlock)
         self.ui.recoverButton.clicked.connect(self._recover)
         self.ui.newProfileButton.clicked.connect(self.new_profile_requested)
+        self.ui.aboutButton.clicked.connect(self.about_requested)
         self.set_busy(False)
         self.ui.errorLabel.hide()
 
