@@ -16,6 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(__file__).resolve().parent
+if str(SCRIPTS) not in sys.path:  # icon_formats and third_party sit next to this file, also when it is loaded by path
+    sys.path.insert(0, str(SCRIPTS))
 UI_DIR = ROOT / "ui"
 TS_DIR = ROOT / "resources" / "translations"
 OUT_DIR = ROOT / "src" / "intimacy_desktop" / "gui" / "_generated"

@@ -34,7 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="where profiles live (default: the platform's data folder)")
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("self-test", help="check the keyring, SQLCipher, FTS5 and a window; exit 0 when all pass")
+    selftest = sub.add_parser("self-test", help="check the keyring, SQLCipher, FTS5 and a window; exit 0 when all pass")
+    selftest.add_argument("--json", action="store_true", help="machine-readable output")
 
     prof = sub.add_parser("profile", help="create, list or recover profiles").add_subparsers(dest="action")
     create = prof.add_parser("create", help="create a profile and print its recovery code once")
@@ -113,7 +114,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "self-test":
         from intimacy_desktop.cli_selftest import run_self_test
 
-        return run_self_test(data_dir)
+        return run_self_test(data_dir, as_json=args.json)
     if args.action is None:
         raise UsageError(f"Say what to do with {args.command}; see intimacy-desktop {args.command} --help.")
     service = build_profile_service(data_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -21,11 +22,15 @@ def _window_check() -> CheckResult:
     return CheckResult("window", width >= 320, f"{platform}, {width}x{height}", 5)
 
 
-def run_self_test(data_dir: Path) -> int:
+def run_self_test(data_dir: Path, as_json: bool = False) -> int:
     results = run_checks(_window_check)
-    for r in results:
-        print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {r.detail}")
-    print(f"data folder: {data_dir}")
+    if as_json:
+        checks = [{"name": r.name, "ok": r.ok, "detail": r.detail} for r in results]
+        print(json.dumps({"checks": checks, "data_folder": str(data_dir), "frozen": bool(getattr(sys, "frozen", 0))}))
+    else:
+        for r in results:
+            print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {r.detail}")
+        print(f"data folder: {data_dir}")
     failed = [r for r in results if not r.ok]
     if failed:
         print(f"intimacy-desktop: self-test failed: {failed[0].name}: {failed[0].detail}", file=sys.stderr)

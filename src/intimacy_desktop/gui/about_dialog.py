@@ -77,11 +77,11 @@ def version_report() -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, licences: Licences | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, licence_folder: Path = GENERATED) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Intimacy Desktop"))
         self.setMinimumSize(640, 560)
-        self.licences = licences if licences is not None else load_licences()
+        self.licences = load_licences(licence_folder)
 
         icon = QLabel()
         icon.setPixmap(app_pixmap(96))

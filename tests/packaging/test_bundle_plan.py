@@ -1,0 +1,134 @@
+"""The packaging code that runs on every platform, checked here without PyInstaller: the release's names and
+version, what the bundle keeps out, the Windows version resource, and the Debian package's tree and control."""
+
+from __future__ import annotations
+
+import ast
+import os
+from pathlib import Path
+
+import bundle_plan
+import linux_packages
+import pytest
+import release_info
+
+import intimacy_desktop
+
+
+def test_release_names_and_version_come_from_the_app() -> None:
+    assert release_info.version() == intimacy_desktop.__version__
+    assert release_info.APP_ID == intimacy_desktop.APP_ID
+    assert release_info.APP_NAME == intimacy_desktop.APP_NAME
+
+
+def test_windows_version_numbers_are_four_integers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(release_info, "version", lambda: "1.2.0rc1")
+    assert release_info.version_tuple() == (1, 2, 0, 0)
+    monkeypatch.setattr(release_info, "version", lambda: "2.10")
+    assert release_info.version_tuple() == (2, 10, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("path", "unused"),
+    [
+        ("/x/PySide6/Qt/plugins/platformthemes/libqgtk3.so", True),
+        ("C:\\x\\PySide6\\plugins\\imageformats\\qpdf.dll", True),
+        ("/x/plugins/imageformats/libqjpeg.dylib", True),
+        ("/x/plugins/platforms/libqxcb.so", False),
+        ("/x/plugins/platforms/libqwayland.so", False),
+        ("/x/plugins/platforms/libqoffscreen.so", False),
+        ("C:\\x\\plugins\\platforms\\qwindows.dll", False),
+        ("/x/plugins/platforms/libqcocoa.dylib", False),
+        ("/x/plugins/platformthemes/libqxdgdesktopportal.so", False),
+    ],
+)
+def test_only_plugins_the_app_cannot_use_are_left_out(path: str, unused: bool) -> None:
+    assert bundle_plan.unused_qt_plugin(path) is unused
+
+
+def test_qt_translations_are_dropped_and_the_apps_own_files_kept() -> None:
+    toc = [
+        ("PySide6/Qt/translations/qtbase_de.qm", "/src/qtbase_de.qm", "DATA"),
+        ("intimacy_desktop/gui/_generated/translations/intimacy_en.qm", "/src/intimacy_en.qm", "DATA"),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", "/src/tls.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/src/core.so", "BINARY"),
+    ]
+    kept = [dest for dest, _src, _kind in bundle_plan.drop_unwanted(toc)]
+    assert kept == ["intimacy_desktop/gui/_generated/translations/intimacy_en.qm", "PySide6/Qt/lib/libQt6Core.so.6"]
+
+
+def test_each_platform_gets_its_icon_programs_and_stripping() -> None:
+    linux, windows, mac = bundle_plan.plan("linux"), bundle_plan.plan("win32"), bundle_plan.plan("darwin")
+    assert linux.icon is None and linux.windowed_name is None and linux.strip
+    assert windows.icon is not None and windows.icon.endswith(".ico") and windows.windowed_name == "IntimacyDesktop"
+    assert windows.windows_version_file is not None and not windows.strip
+    assert mac.icon is not None and mac.icon.endswith(".icns") and not mac.strip
+    for source, _dest in linux.datas:
+        assert list(Path(source).parent.glob(Path(source).name)), source
+    assert "sqlite3" in linux.excludes and "sqlcipher3" in linux.hidden_imports
+
+
+def test_windows_version_resource_is_what_pyinstaller_evaluates() -> None:
+    text = bundle_plan.windows_version_resource()
+    tree = ast.parse(text, mode="exec")
+    call = tree.body[0].value  # type: ignore[attr-defined]
+    assert call.func.id == "VSVersionInfo"
+    names = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert {"FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct"} <= names
+    strings = {node.args[0].value: node.args[1].value for node in ast.walk(tree)
+               if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "StringStruct"}
+    assert strings["ProductVersion"] == release_info.version()
+    assert strings["OriginalFilename"] == "intimacy-desktop.exe"
+    assert f"filevers={release_info.version_tuple()}" in text
+
+
+def test_macos_bundle_declares_id_version_and_minimum_system() -> None:
+    plist = bundle_plan.macos_info_plist()
+    assert plist["CFBundleShortVersionString"] == release_info.version()
+    assert plist["LSMinimumSystemVersion"] == release_info.MACOS_MINIMUM
+    assert plist["NSHighResolutionCapable"] is True
+
+
+def test_newest_glibc_symbol_is_the_minimum_libc(tmp_path: Path) -> None:
+    (tmp_path / "a.so").write_bytes(b"\x7fELF" + b"\0GLIBC_2.17\0GLIBC_2.34\0")
+    (tmp_path / "b").write_bytes(b"\x7fELF" + b"\0GLIBC_2.9\0GLIBC_2.28\0")
+    (tmp_path / "notes.txt").write_bytes(b"GLIBC_2.99 is only text")
+    assert linux_packages.required_glibc(tmp_path) == "2.34"
+
+
+def fake_bundle(tmp_path: Path) -> Path:
+    bundle = tmp_path / "intimacy-desktop"
+    (bundle / "_internal").mkdir(parents=True)
+    exe = bundle / "intimacy-desktop"
+    exe.write_bytes(b"\x7fELF" + b"\0GLIBC_2.31\0" * 10)
+    exe.chmod(0o700)
+    (bundle / "_internal" / "data.bin").write_bytes(b"x" * 4096)
+    (bundle / "_internal" / "data.bin").chmod(0o600)
+    return bundle
+
+
+def test_staged_deb_tree_has_every_file_and_public_modes(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    linux_packages.stage_deb(fake_bundle(tmp_path), root)
+    app_id = release_info.APP_ID
+    link = root / "usr" / "bin" / "intimacy-desktop"
+    assert link.is_symlink() and os.readlink(link) == "/opt/intimacy-desktop/intimacy-desktop"
+    assert (root / "opt" / "intimacy-desktop" / "intimacy-desktop").stat().st_mode & 0o777 == 0o755
+    assert (root / "opt" / "intimacy-desktop" / "_internal" / "data.bin").stat().st_mode & 0o777 == 0o644
+    desktop = (root / "usr" / "share" / "applications" / f"{app_id}.desktop").read_text(encoding="utf-8")
+    assert f"Icon={app_id}" in desktop and "@" not in desktop
+    metainfo = (root / "usr" / "share" / "metainfo" / f"{app_id}.metainfo.xml").read_text(encoding="utf-8")
+    assert f"<id>{app_id}</id>" in metainfo and "@" not in metainfo.replace("@intimacydesktop", "")
+    for size in release_info.LINUX_ICON_SIZES:
+        assert (root / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{app_id}.png").exists()
+    control = (root / "DEBIAN" / "control").read_text(encoding="utf-8")
+    assert "Depends: libc6 (>= 2.31), libegl1" in control
+    assert f"Version: {release_info.version()}\n" in control
+    assert not (root / "DEBIAN" / "postrm").exists()  # nothing runs on removal, so nothing can touch data
+
+
+def test_templates_fail_loudly_on_an_unknown_placeholder(tmp_path: Path) -> None:
+    template = tmp_path / "x.in"
+    template.write_text("Name=@APP_NAME@ @NOPE@", encoding="utf-8")
+    with pytest.raises(ValueError, match="@NOPE@"):
+        linux_packages.fill(template)
