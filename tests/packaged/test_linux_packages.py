@@ -113,6 +113,19 @@ def test_installed_command_is_on_path_and_is_the_frozen_program(installed: Insta
     assert not (installed.prefix / "opt" / "intimacy-desktop" / "_internal" / "intimacy_desktop" / "cli.py").exists()
 
 
+def test_installed_app_carries_its_licences_and_icon(installed: Installed) -> None:
+    """What the About dialog and the window icon read, as installed (the copyright file points here)."""
+    generated = installed.prefix / "opt" / "intimacy-desktop" / "_internal" / "intimacy_desktop" / "gui" / "_generated"
+    listing = json.loads((generated / "third_party.json").read_text(encoding="utf-8"))
+    by_name = {c["name"]: c for c in listing["components"]}
+    assert by_name["Qt"]["license"] == "LGPL-3.0-only"
+    assert {"SQLCipher", "OpenSSL", "Python", "SQLAlchemy", "keyring", "SecretStorage"} <= set(by_name)
+    for component in listing["components"]:
+        assert (generated / "licenses" / component["file"]).stat().st_size > 150, component["name"]
+    assert (generated / "icons" / "intimacy-desktop-256.png").exists()
+    assert (generated / "translations" / "intimacy_en.qm").exists()
+
+
 def test_installed_app_with_a_real_secret_service_matches_the_source_tree(
     installed: Installed, clean_env: dict[str, str], tmp_path: Path
 ) -> None:
