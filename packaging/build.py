@@ -1,6 +1,6 @@
 """Build the installable artifact for this operating system, in one command:
 
-    python packaging/build.py            # from the project root, with the venv's Python (.venv/bin/python)
+    python3 packaging/build.py           # on a fresh clone: makes .venv first (Linux, macOS), then builds
 
 Linux:   dist/intimacy-desktop/ (onedir), dist/intimacy-desktop_<v>_<arch>.deb,
          dist/intimacy-desktop-<v>-linux-<machine>.tar.gz
@@ -14,6 +14,8 @@ packaging/intimacy-desktop.spec; check the bundle holds what the app loads by na
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -38,6 +40,24 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def ensure_build_environment(argv: list[str]) -> None:
+    """Run from the project's venv. Started by another Python (a fresh clone's python3), make the venv the way
+    ./run-tests does (scripts/bootstrap.sh: system packages as root, then pip) and start again inside it."""
+    needed = ("PyInstaller", "PySide6", "intimacy_desktop", "sqlcipher3")
+    if all(importlib.util.find_spec(name) is not None for name in needed):
+        return
+    venv_python = info.ROOT / ".venv" / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if Path(sys.executable).resolve() == venv_python.resolve() or sys.platform == "win32":
+        raise SystemExit("[build] this Python lacks the build tools: run  python -m pip install -e \".[dev]\"  first")
+    step("setting up .venv (scripts/bootstrap.sh)")
+    bootstrap = info.ROOT / "scripts" / "bootstrap.sh"
+    setup = subprocess.run(["bash", "-c", f'source "{bootstrap}" && ensure_apt $APT_QT $APT_PACKAGING && ensure_venv'],
+                           check=False)
+    if setup.returncode != 0:
+        raise SystemExit("[build] could not set up .venv; see the lines above")
+    os.execv(str(venv_python), [str(venv_python), str(Path(__file__).resolve()), *argv])  # noqa: S606 - no shell
+
+
 def compile_resources() -> None:
     step("forms, translations, icons and licences (scripts/build_ui.py)")
     subprocess.run([sys.executable, str(info.ROOT / "scripts" / "build_ui.py")], check=True, stdout=subprocess.DEVNULL)
@@ -48,12 +68,14 @@ def run_pyinstaller() -> Path:
     if sys.platform == "win32":
         bundle_plan.write_windows_version_file()
     shutil.rmtree(info.onedir(), ignore_errors=True)
-    subprocess.run(
+    proc = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
          "--distpath", str(info.DIST), "--workpath", str(info.BUILD / "pyinstaller"),
          str(info.PACKAGING / "intimacy-desktop.spec")],
-        check=True,
+        check=False,
     )
+    if proc.returncode != 0:
+        raise SystemExit(f"[build] PyInstaller failed (exit {proc.returncode}); its message is above")
     return info.onedir()
 
 
@@ -123,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the installable artifact for this operating system.")
     parser.add_argument("--bundle-only", action="store_true", help="stop after the PyInstaller onedir bundle")
     args = parser.parse_args(argv)
+    ensure_build_environment(sys.argv[1:] if argv is None else argv)
     started = time.monotonic()
     compile_resources()
     bundle = run_pyinstaller()

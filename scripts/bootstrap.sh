@@ -10,8 +10,10 @@ PY="${PYTHON:-python3}"
 APT_QT="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core"
 APT_WINDOW="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1"
 APT_TESTS="gnome-keyring dbus dbus-x11 xvfb xauth procps"
-# Building and checking the Linux packages: strip (binutils) for the bundle, the .desktop and AppStream validators.
-APT_PACKAGING="binutils desktop-file-utils appstream"
+# Building and checking the Linux packages: Python's shared library (PyInstaller bundles it; Debian's python3 ships
+# it separately), strip (binutils), and the .desktop and AppStream validators.
+PY_VERSION="$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3)"
+APT_PACKAGING="libpython$PY_VERSION binutils desktop-file-utils appstream"
 
 say() { printf '[set-up] %s\n' "$*" >&2; }
 
