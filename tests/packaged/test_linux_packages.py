@@ -4,10 +4,12 @@ the person's data; and the .tar.gz unpacked and run from wherever it lands."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -103,7 +105,8 @@ def test_hicolor_icons_have_the_size_their_folder_names(deb: Path, tmp_path: Pat
 def test_installed_command_is_on_path_and_is_the_frozen_program(installed: Installed, clean_env: dict[str, str]) \
         -> None:
     if installed.system:
-        assert shutil.which("intimacy-desktop") == "/usr/bin/intimacy-desktop"
+        # The system's own PATH: a CI runner's Python may put a pip-installed intimacy-desktop earlier on it.
+        assert shutil.which("intimacy-desktop", path="/usr/local/bin:/usr/bin:/bin") == "/usr/bin/intimacy-desktop"
         desktop = Path("/usr/share/applications") / f"{APP_ID}.desktop"
         assert desktop.exists()
         assert list(Path("/usr/share/icons/hicolor").glob(f"*/apps/{APP_ID}.*"))
@@ -168,13 +171,18 @@ def test_installed_app_without_a_keyring_says_so_and_still_keeps_a_journal(
     assert json.loads(proc.stdout.strip().splitlines()[-1])["keyring"] is None
 
 
-def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clean_env: dict[str, str]) -> None:
+@pytest.mark.parametrize("keyring", [True, False], ids=["real-keyring", "no-keyring"])
+def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clean_env: dict[str, str],
+                                                      keyring: bool) -> None:
+    """The installed program's own window on a real X server, photographed from outside. With gnome-keyring in
+    its D-Bus session the first-run page offers the keyring; without one it shows its plain warning."""
     from PySide6.QtGui import QColor, QImage
 
     from intimacy_desktop.gui.theme import DARK, LIGHT
 
-    if shutil.which("Xvfb") is None:
-        pytest.fail("needs Xvfb (./run-tests installs it as root)")
+    missing = [tool for tool in ("Xvfb", "dbus-run-session", "gnome-keyring-daemon") if shutil.which(tool) is None]
+    if missing:
+        pytest.fail(f"needs {missing} (./run-tests installs them as root)")
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                             pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
@@ -183,9 +191,14 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
     os.close(read_fd)
     env = dict(clean_env, DISPLAY=display)
     SHOTS.mkdir(parents=True, exist_ok=True)
-    shot = SHOTS / "installed-window-xvfb.png"
+    shot = SHOTS / f"installed-window-xvfb-{'keyring' if keyring else 'no-keyring'}.png"
     shot.unlink(missing_ok=True)
-    app = subprocess.Popen([str(installed.exe)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [str(installed.exe)]
+    if keyring:
+        start_keyring = 'echo -n session-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1'
+        command = ["dbus-run-session", "--", "bash", "-c", f'{start_keyring}; exec "$0"', str(installed.exe)]
+    app = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           start_new_session=True)  # its own process group: the app, D-Bus and the keyring
     try:
         for _attempt in range(3):  # a Qt client that reaches Xvfb in its first instant can abort; try again
             taken = subprocess.run([sys.executable, str(SUPPORT / "x11_screenshot.py"), str(shot), "60"], env=env,
@@ -194,7 +207,8 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
                 break
         still_running = app.poll() is None
     finally:
-        app.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(app.pid, signal.SIGTERM)
         _out, err = app.communicate(timeout=30)
         xvfb.terminate()
         xvfb.wait(timeout=30)
@@ -214,8 +228,10 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
     most_common, _ = counts.most_common(1)[0]
     assert most_common in rgb("window"), f"the app's background should fill its window; saw #{most_common:06x}"
     assert share(rgb("card")) > 0.05, "the first-run card should be drawn"
-    # No D-Bus session here, so no keyring: the first-run page must show its plain warning about that.
-    assert share(rgb("warning_bg")) > 0.005, "the no-keyring warning should be shown"
+    if keyring:
+        assert share(rgb("warning_bg")) == 0, "with a keyring there is nothing to warn about"
+    else:
+        assert share(rgb("warning_bg")) > 0.005, "without a keyring the first-run page should say so"
     assert share({0}) < 0.2, "the window should cover most of the screen"
 
 
