@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
+import types
 from pathlib import Path
 
 import bundle_plan
@@ -80,6 +82,25 @@ def test_windows_version_resource_is_what_pyinstaller_evaluates() -> None:
     assert strings["ProductVersion"] == release_info.version()
     assert strings["OriginalFilename"] == "intimacy-desktop.exe"
     assert f"filevers={release_info.version_tuple()}" in text
+
+
+def test_pyinstallers_own_parser_reads_the_version_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """PyInstaller's loader and the binary resource it packs; its module imports Windows-only helpers it does not
+    need for this, so those are stubbed."""
+    monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    import PyInstaller.compat
+
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    from PyInstaller.utils.win32 import versioninfo
+
+    monkeypatch.setattr(release_info, "BUILD", tmp_path)
+    info = versioninfo.load_version_info_from_text_file(str(bundle_plan.write_windows_version_file()))
+    major, minor, patch, build = release_info.version_tuple()
+    assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == ((major << 16) | minor, (patch << 16) | build)
+    strings = {s.name: s.val for s in info.kids[0].kids[0].kids}
+    assert strings["ProductName"] == "Intimacy Desktop"
+    assert strings["FileVersion"] == release_info.version()
+    assert len(info.toRaw()) > 500  # the VS_VERSIONINFO resource PyInstaller writes into the .exe
 
 
 def test_macos_bundle_declares_id_version_and_minimum_system() -> None:
