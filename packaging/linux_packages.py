@@ -25,6 +25,7 @@ INSTALL_DIR = Path("/opt") / info.EXE_NAME
 DEPENDS = ["libegl1", "libgl1", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libxcb1"]
 # The keyring that keeps the device secret, and a font; a desktop has them, a bare container may not.
 RECOMMENDS = ["gnome-keyring | kwalletmanager | keepassxc", "fonts-dejavu-core | fonts-noto-core"]
+MAINTAINER = f"{info.PUBLISHER} <maintainers@intimacydesktop.org>"
 _GLIBC = re.compile(rb"GLIBC_(2\.\d+)")
 
 
@@ -77,7 +78,7 @@ def control(bundle: Path) -> str:
         f"Package: {info.EXE_NAME}",
         f"Version: {info.version()}",
         f"Architecture: {deb_architecture()}",
-        f"Maintainer: {info.PUBLISHER} <maintainers@intimacydesktop.org>",
+        f"Maintainer: {MAINTAINER}",
         f"Installed-Size: {installed_kib}",
         f"Depends: libc6 (>= {required_glibc(bundle)}), {', '.join(DEPENDS)}",
         f"Recommends: {', '.join(RECOMMENDS)}",
@@ -85,11 +86,20 @@ def control(bundle: Path) -> str:
         "Priority: optional",
         f"Homepage: {info.HOMEPAGE}",
         f"Description: {info.SUMMARY}",
-        " A private, offline app that helps a couple grow intimacy on purpose: emotional,",
-        " physical, intellectual and digital. Its journal is encrypted and its key is kept",
-        " in the system keyring; it never connects to the internet.",
+        " A private, offline app that helps a couple grow intimacy on purpose:",
+        " emotional, physical, intellectual and digital. Its journal is encrypted,",
+        " its key is kept in the system keyring, and it never connects to the",
+        " internet.",
         "",
     ])
+
+
+def debian_changelog(when: datetime.datetime | None = None) -> str:
+    """The one-entry changelog in Debian's format that dpkg tools read; the real story is in NEWS.md.gz."""
+    stamp = (when or datetime.datetime.now(datetime.UTC)).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    return (f"{info.EXE_NAME} ({info.version()}) stable; urgency=medium\n\n"
+            f"  * Release {info.version()}. What changed: /usr/share/doc/{info.EXE_NAME}/NEWS.md.gz\n\n"
+            f" -- {MAINTAINER}  {stamp}\n")
 
 
 def copyright_text() -> str:
@@ -98,7 +108,7 @@ def copyright_text() -> str:
         f"Upstream-Name: {info.APP_NAME}\n"
         f"Source: {info.HOMEPAGE}\n\n"
         "Files: *\n"
-        f"Copyright: {info.PUBLISHER}\n"
+        f"Copyright: 2026 {info.PUBLISHER}\n"
         "License: GPL-3.0-or-later\n"
         " On Debian systems, the full text of the GNU General Public License version 3 can be found in\n"
         " /usr/share/common-licenses/GPL-3.\n\n"
@@ -135,15 +145,27 @@ def stage_deb(bundle: Path, root: Path) -> None:
     doc = share / "doc" / info.EXE_NAME
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(copyright_text(), encoding="utf-8")
-    with gzip.open(doc / "changelog.gz", "wb", compresslevel=9) as fh:
-        fh.write((info.ROOT / "CHANGELOG.md").read_bytes())
+    _gzip_reproducibly((info.ROOT / "CHANGELOG.md").read_bytes(), doc / "NEWS.md.gz")
+    _gzip_reproducibly(debian_changelog().encode("utf-8"), doc / "changelog.gz")
+    man = share / "man" / "man1"
+    man.mkdir(parents=True)
+    page = fill(info.PACKAGING / "linux" / "intimacy-desktop.1.in").encode("utf-8")
+    _gzip_reproducibly(page, man / f"{info.EXE_NAME}.1.gz")
     debian = root / "DEBIAN"
     debian.mkdir()
     (debian / "control").write_text(control(bundle), encoding="utf-8")
     for path in [root, *root.rglob("*")]:
         if path.is_symlink():
             continue
-        path.chmod(0o755 if path.is_dir() or os.access(path, os.X_OK) else 0o644)
+        # Folders and the program are 0755; everything else, shared libraries included (Debian policy), 0644.
+        program = path == root / INSTALL_DIR.relative_to("/") / info.EXE_NAME
+        path.chmod(0o755 if path.is_dir() or program else 0o644)
+
+
+def _gzip_reproducibly(data: bytes, target: Path) -> None:
+    """gzip -9n: no name and no time stamp inside, so the same input gives the same package."""
+    with target.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as fh:
+        fh.write(data)
 
 
 def build_deb(bundle: Path) -> Path:

@@ -72,6 +72,7 @@ def test_deb_holds_program_menu_entry_icons_and_metainfo(deb: Path) -> None:
     assert f"/usr/share/applications/{APP_ID}.desktop" in files
     assert f"/usr/share/metainfo/{APP_ID}.metainfo.xml" in files
     assert "/usr/share/doc/intimacy-desktop/copyright" in files
+    assert "/usr/share/man/man1/intimacy-desktop.1.gz" in files
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
         assert f"/usr/share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png" in files
     assert f"/usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg" in files

@@ -4,6 +4,7 @@ version, what the bundle keeps out, the Windows version resource, and the Debian
 from __future__ import annotations
 
 import ast
+import gzip
 import os
 import sys
 import types
@@ -125,6 +126,8 @@ def fake_bundle(tmp_path: Path) -> Path:
     exe.chmod(0o700)
     (bundle / "_internal" / "data.bin").write_bytes(b"x" * 4096)
     (bundle / "_internal" / "data.bin").chmod(0o600)
+    (bundle / "_internal" / "libfoo.so.1").write_bytes(b"\x7fELF")
+    (bundle / "_internal" / "libfoo.so.1").chmod(0o755)
     return bundle
 
 
@@ -136,6 +139,11 @@ def test_staged_deb_tree_has_every_file_and_public_modes(tmp_path: Path) -> None
     assert link.is_symlink() and os.readlink(link) == "/opt/intimacy-desktop/intimacy-desktop"
     assert (root / "opt" / "intimacy-desktop" / "intimacy-desktop").stat().st_mode & 0o777 == 0o755
     assert (root / "opt" / "intimacy-desktop" / "_internal" / "data.bin").stat().st_mode & 0o777 == 0o644
+    assert (root / "opt" / "intimacy-desktop" / "_internal" / "libfoo.so.1").stat().st_mode & 0o777 == 0o644
+    page = gzip.decompress((root / "usr" / "share" / "man" / "man1" / "intimacy-desktop.1.gz").read_bytes())
+    assert page.startswith(b".TH INTIMACY-DESKTOP 1") and release_info.version().encode() in page
+    changelog = gzip.decompress((root / "usr" / "share" / "doc" / "intimacy-desktop" / "changelog.gz").read_bytes())
+    assert changelog.startswith(f"intimacy-desktop ({release_info.version()}) ".encode())
     desktop = (root / "usr" / "share" / "applications" / f"{app_id}.desktop").read_text(encoding="utf-8")
     assert f"Icon={app_id}" in desktop and "@" not in desktop
     metainfo = (root / "usr" / "share" / "metainfo" / f"{app_id}.metainfo.xml").read_text(encoding="utf-8")
