@@ -36,10 +36,6 @@ def step(message: str) -> None:
     print(f"[build] {message}", flush=True)
 
 
-def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-
-
 def ensure_build_environment(argv: list[str]) -> None:
     """Run from the project's venv. Started by another Python (a fresh clone's python3), make the venv the way
     ./run-tests does (scripts/bootstrap.sh: system packages as root, then pip) and start again inside it."""
@@ -127,7 +123,7 @@ def macos_dmg() -> Path:
 
 
 def report(bundle: Path, artifacts: list[Path], seconds: float) -> int:
-    onedir_mb = folder_size(bundle) / MB
+    onedir_mb = info.folder_size(bundle) / MB
     print(f"[build] onedir   {bundle.relative_to(info.ROOT)}: {onedir_mb:.1f} MB (budget {ONEDIR_BUDGET_MB} MB)")
     over = onedir_mb > ONEDIR_BUDGET_MB
     for artifact in artifacts:

@@ -73,7 +73,7 @@ def fill(template: Path, date: datetime.date | None = None) -> str:
 
 
 def control(bundle: Path) -> str:
-    installed_kib = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()) // 1024
+    installed_kib = info.folder_size(bundle) // 1024
     return "\n".join([
         f"Package: {info.EXE_NAME}",
         f"Version: {info.version()}",

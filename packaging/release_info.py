@@ -72,6 +72,11 @@ def version_tuple() -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
+def folder_size(path: Path) -> int:
+    """Bytes in the files under ``path`` (links not followed, not counted twice)."""
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
 def onedir() -> Path:
     """The PyInstaller onedir bundle (on macOS, PyInstaller also writes the .app next to it)."""
     return DIST / EXE_NAME

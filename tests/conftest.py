@@ -13,7 +13,7 @@ os.environ["INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
 
 SUPPORT = Path(__file__).parent / "support"
 sys.path.insert(0, str(SUPPORT))
-# The tests of the built packages need `python packaging/build.py` first: `./run-tests --packaged` runs them.
+# The tests of the built packages need `python packaging/build.py` first: `./run-tests` runs them last.
 PACKAGED = os.environ.get("INTIMACY_DESKTOP_PACKAGED_TESTS") == "1"
 collect_ignore = [] if PACKAGED else ["packaged"]
 

@@ -1,7 +1,7 @@
 """Fixtures for the tests of the built Linux artifacts: the onedir bundle, the .deb (installed for real when
 this runs as root or with password-less sudo, otherwise unpacked into a scratch root) and the .tar.gz.
 
-Run by `./run-tests --packaged`, which builds them first with `python packaging/build.py`.
+Run by `./run-tests` (last) or `./run-tests --packaged`, which build them first with `python packaging/build.py`.
 """
 
 from __future__ import annotations
@@ -17,28 +17,25 @@ import release_info
 from packaged_support import Installed, apt_install, privileged
 
 
+def _built(path: Path, marker: Path | None = None) -> Path:
+    if not (marker or path).exists():
+        pytest.fail(f"{path.name} is missing from dist/: run `python packaging/build.py` (./run-tests does)")
+    return path
+
+
 @pytest.fixture(scope="session")
 def bundle() -> Path:
-    path = release_info.onedir()
-    if not (path / release_info.EXE_NAME).exists():
-        pytest.fail("no bundle in dist/: run `python packaging/build.py` first (./run-tests --packaged does)")
-    return path
+    return _built(release_info.onedir(), release_info.onedir() / release_info.EXE_NAME)
 
 
 @pytest.fixture(scope="session")
 def deb(bundle: Path) -> Path:
-    path = linux_packages.deb_path()
-    if not path.exists():
-        pytest.fail(f"{path.name} is missing: run `python packaging/build.py`")
-    return path
+    return _built(linux_packages.deb_path())
 
 
 @pytest.fixture(scope="session")
 def tarball(bundle: Path) -> Path:
-    path = linux_packages.tarball_path()
-    if not path.exists():
-        pytest.fail(f"{path.name} is missing: run `python packaging/build.py`")
-    return path
+    return _built(linux_packages.tarball_path())
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def deb_files(deb: Path) -> dict[str, str]:
 
 # ---- the package itself ----------------------------------------------------------------------------------------
 def test_sizes_are_within_budget(bundle: Path, deb: Path, tarball: Path) -> None:
-    onedir = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
+    onedir = release_info.folder_size(bundle)
     print(f"\nonedir {onedir / MB:.1f} MB, .tar.gz {tarball.stat().st_size / MB:.1f} MB, "
           f".deb {deb.stat().st_size / MB:.1f} MB")
     assert onedir <= 200 * MB
