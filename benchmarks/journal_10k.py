@@ -18,7 +18,8 @@ from pathlib import Path
 
 os.environ.setdefault("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", "1")
 
-from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind, Layer
+from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.services.profiles import ProfileService
 from intimacy_desktop.storage.crypto import FAST_TEST_PARAMS
 from intimacy_desktop.storage.device_secret import MemorySecretStore

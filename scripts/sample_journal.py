@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from intimacy_desktop.core.journal import EntryFields, Kind, Layer
+from intimacy_desktop.core.journal import EntryFields, Kind
+from intimacy_desktop.core.layers import Layer
 
 # (days ago, title, mood, layer, kind, tags, shared, body)
 _SAMPLES: list[tuple[int, str, int | None, Layer, Kind, tuple[str, ...], bool, str]] = [

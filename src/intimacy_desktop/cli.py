@@ -17,13 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
+from intimacy_desktop.core.entry_codec import entry_to_dict, summary_to_dict
 from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError, WrongPassphrase
+from intimacy_desktop.core.journal import Kind
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import unmark
+from intimacy_desktop.messages import english, english_text
 from intimacy_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.journal import Entry, EntrySummary
-    from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
+    from intimacy_desktop.services.profiles import ProfileInfo, ProfileService, UnlockedProfile
 
 ENV_PASSPHRASE = "INTIMACY_DESKTOP_PASSPHRASE"
 ENV_RECOVERY_CODE = "INTIMACY_DESKTOP_RECOVERY_CODE"
@@ -55,8 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--body")
     add.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
     add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
-    add.add_argument("--layer", choices=["none", "emotional", "physical", "intellectual", "digital"], default="none")
-    add.add_argument("--kind", choices=["entry", "high", "low", "reflection"], default="entry")
+    add.add_argument("--layer", choices=[layer.value for layer in Layer], default=Layer.NONE.value)
+    add.add_argument("--kind", choices=[kind.value for kind in Kind], default=Kind.ENTRY.value)
     add.add_argument("--tag", action="append", default=[])
     lst = jr.add_parser("list", help="list entries, newest first")
     search = jr.add_parser("search", help="full-text search")
@@ -94,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, data_dir)
     except AppError as exc:
-        print(f"intimacy-desktop: {exc.message}", file=sys.stderr)
+        print(f"intimacy-desktop: {english_text(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("intimacy-desktop: interrupted; nothing was changed.", file=sys.stderr)
@@ -116,7 +120,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
 
         return run_self_test(data_dir, as_json=args.json)
     if args.action is None:
-        raise UsageError(f"Say what to do with {args.command}; see intimacy-desktop {args.command} --help.")
+        raise UsageError("missing_action", command=args.command)
     service = build_profile_service(data_dir)
     if args.command == "profile":
         return _profile(args, service)
@@ -130,7 +134,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
 def _profile(args: argparse.Namespace, service: ProfileService) -> int:
     if args.action == "list":
         for info in service.list_profiles():
-            print(info.label + (f"  ({info.problem})" if info.problem else ""))
+            print(profile_label(info) + (f"  ({english_text(info.problem)})" if info.problem else ""))
         return EXIT_OK
     passphrase = None if args.no_passphrase else _new_passphrase()
     if args.no_passphrase:
@@ -154,13 +158,13 @@ def _new_passphrase() -> str:
     env = os.environ.get(ENV_PASSPHRASE)
     if env is not None:
         if not env:
-            raise UsageError(f"{ENV_PASSPHRASE} is empty; use --no-passphrase to go without one.")
+            raise UsageError("passphrase_env_empty", variable=ENV_PASSPHRASE)
         return env
     first = getpass.getpass("New passphrase: ")
     if not first:
-        raise UsageError("An empty passphrase is not allowed; use --no-passphrase to go without one.")
+        raise UsageError("passphrase_empty")
     if getpass.getpass("Repeat the passphrase: ") != first:
-        raise UsageError("The two passphrases differ; nothing was created.")
+        raise UsageError("passphrases_differ")
     return first
 
 
@@ -172,7 +176,7 @@ def _unlock(service: ProfileService, name: str) -> UnlockedProfile:
         if passphrase is None:
             passphrase = getpass.getpass(f"Passphrase for {info.label}: ")
         if not passphrase:
-            raise WrongPassphrase("This profile needs its passphrase.")
+            raise WrongPassphrase("passphrase_needed")
     return service.unlock(info, passphrase)
 
 
@@ -207,14 +211,14 @@ def _journal(args: argparse.Namespace, profile: UnlockedProfile) -> int:
     return EXIT_OK
 
 
+def profile_label(info: ProfileInfo) -> str:
+    """A profile's name in a list: its own, or for a damaged one the words that say so."""
+    return english("damaged_profile", {"folder": info.short_id}) if info.damaged else info.label
+
+
 def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:
     if as_json:
-        data = [
-            {"id": r.id, "title": unmark(r.title), "date": r.entry_date.isoformat(), "mood": r.mood,
-             "layer": r.layer.value, "kind": r.kind.value, "snippet": unmark(r.snippet)}
-            for r in rows
-        ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps([summary_to_dict(r) for r in rows], ensure_ascii=False, indent=2))
         return
     for r in rows:
         mood = f"mood {r.mood}" if r.mood else "      "
@@ -223,13 +227,8 @@ def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:
 
 def _print_entry(entry: Entry, as_json: bool) -> None:
     f = entry.fields
-    data = {
-        "id": entry.id, "title": f.title, "body": f.body, "date": f.entry_date.isoformat(), "mood": f.mood,
-        "layer": f.layer.value, "kind": f.kind.value, "tags": list(f.tags), "shared": f.shared,
-        "created": entry.created_at.isoformat(), "updated": entry.updated_at.isoformat(),
-    }
     if as_json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(entry_to_dict(entry), ensure_ascii=False, indent=2))
         return
     print(f"# {f.title}\n{f.entry_date.isoformat()} · {f.kind.value} · layer {f.layer.value}"
           + (f" · mood {f.mood}" if f.mood else "") + (f" · tags {', '.join(f.tags)}" if f.tags else ""))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from intimacy_desktop.core.errors import EXIT_OK
+from intimacy_desktop.messages import english_text
 from intimacy_desktop.services.selftest import CheckResult, run_checks
 
 
@@ -22,17 +23,21 @@ def _window_check() -> CheckResult:
     return CheckResult("window", width >= 320, f"{platform}, {width}x{height}", 5)
 
 
+def _detail(r: CheckResult) -> str:
+    return english_text(r.error) if r.error is not None else r.detail
+
+
 def run_self_test(data_dir: Path, as_json: bool = False) -> int:
     results = run_checks(_window_check)
     if as_json:
-        checks = [{"name": r.name, "ok": r.ok, "detail": r.detail} for r in results]
+        checks = [{"name": r.name, "ok": r.ok, "detail": _detail(r)} for r in results]
         print(json.dumps({"checks": checks, "data_folder": str(data_dir), "frozen": bool(getattr(sys, "frozen", 0))}))
     else:
         for r in results:
-            print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {r.detail}")
+            print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {_detail(r)}")
         print(f"data folder: {data_dir}")
     failed = [r for r in results if not r.ok]
     if failed:
-        print(f"intimacy-desktop: self-test failed: {failed[0].name}: {failed[0].detail}", file=sys.stderr)
+        print(f"intimacy-desktop: self-test failed: {failed[0].name}: {_detail(failed[0])}", file=sys.stderr)
         return failed[0].exit_code
     return EXIT_OK

@@ -119,3 +119,20 @@ def test_no_display_is_said_plainly(cli_env: dict[str, str]) -> None:
     assert proc.returncode == 2
     assert "no graphical display" in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+def test_errors_and_a_damaged_profile_are_said_in_the_message_table_s_words(with_profile: dict[str, str]) -> None:
+    env = with_profile
+    no_action = cli(env, "journal")
+    assert (no_action.returncode, no_action.stderr) == (
+        2, "intimacy-desktop: Say what to do with journal; see intimacy-desktop journal --help.\n")
+    nobody = cli(env, "journal", "list", "--profile", "Nobody")
+    assert nobody.stderr == "intimacy-desktop: There is no profile named “Nobody”.\n"
+    folder = _db(env).parent
+    (folder / "vault.json").write_text("{", encoding="utf-8")
+    listed = cli(env, "profile", "list")
+    assert listed.returncode == 0
+    assert listed.stdout == (
+        f"Damaged profile ({folder.name[:8]})  (This profile's key file (vault.json) is damaged or incomplete. "
+        "Nothing was changed or deleted; restore it from a backup.)\n"
+    )

@@ -152,8 +152,8 @@ def test_truncated_database_is_data_corrupt(built: Built, length: int | str) -> 
     info = built.copy()
     db = info.folder / DB_NAME
     size = db.stat().st_size
-    n = {"half": size // 2, "minus-one-page": size - PAGE, "minus-one": size - 1}.get(length, length)  # type: ignore[call-overload]
-    assert isinstance(n, int)
+    named = {"half": size // 2, "minus-one-page": size - PAGE, "minus-one": size - 1}
+    n = named[length] if isinstance(length, str) else length
     assert 0 <= n < size
     with open(db, "r+b") as fh:
         fh.truncate(n)
@@ -232,8 +232,12 @@ def test_the_original_is_untouched_by_all_of_this(built: Built) -> None:
 # ---- crash: an unclosed profile with and without its write-ahead log --------------------------------------------
 
 
+# The service, the copied profile, every committed title, and how to close the original.
+Crashed = tuple[ProfileService, ProfileInfo, list[str], Callable[[], None]]
+
+
 @pytest.fixture
-def crashed(tmp_path: Path) -> Iterator[tuple[ProfileService, ProfileInfo, list[str], Callable[[], None]]]:
+def crashed(tmp_path: Path) -> Iterator[Crashed]:
     """An open profile with committed entries still in its -wal, copied as if the machine died right now."""
     store = MemorySecretStore()
     service = ProfileService(tmp_path / "data", lambda: store, crypto.FAST_TEST_PARAMS)
@@ -260,14 +264,14 @@ def crashed(tmp_path: Path) -> Iterator[tuple[ProfileService, ProfileInfo, list[
         live.close()
 
 
-def test_crash_copy_without_wal_is_data_corrupt(crashed) -> None:
+def test_crash_copy_without_wal_is_data_corrupt(crashed: Crashed) -> None:
     service, info, _titles, _close = crashed
     os.remove(info.folder / f"{DB_NAME}-wal")
     assert_corrupt(service, info, may_drop_shm=True)
     assert not Path(f"{info.folder / DB_NAME}-wal").exists()
 
 
-def test_crash_copy_with_wal_but_damaged_main_file_is_data_corrupt_and_keeps_its_wal(crashed) -> None:
+def test_crash_copy_with_wal_but_damaged_main_file_is_data_corrupt_and_keeps_its_wal(crashed: Crashed) -> None:
     """A failed open must not checkpoint the log into a damaged file (nor delete the log) on the way out."""
     service, info, _titles, close_original = crashed
     close_original()
@@ -277,7 +281,7 @@ def test_crash_copy_with_wal_but_damaged_main_file_is_data_corrupt_and_keeps_its
     assert Path(f"{db}-wal").stat().st_size > 0
 
 
-def test_crash_copy_with_wal_opens_with_every_entry(crashed) -> None:
+def test_crash_copy_with_wal_opens_with_every_entry(crashed: Crashed) -> None:
     service, info, titles, close_original = crashed
     close_original()
     profile = service.unlock(info, PASSPHRASE)

@@ -10,7 +10,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
-from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind, Layer
+from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.paths import profiles_dir
 from intimacy_desktop.services.profiles import ProfileService
 from intimacy_desktop.storage.crypto import FAST_TEST_PARAMS

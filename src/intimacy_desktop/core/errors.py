@@ -1,7 +1,12 @@
-"""Failures a person can meet, each with its own plain sentence and CLI exit code.
+"""Failures a person can meet: each is a stable ``code`` with its ``params``, and a CLI exit code.
 
-The GUI shows ``message``; the CLI prints it to stderr and exits with ``exit_code``. Keeping both here means the two
-front ends never disagree about what went wrong.
+No sentence is written here or at a raise site: the words live in one table, ``intimacy_desktop.messages``, keyed by
+the code. The GUI turns an error into text with ``gui.error_text.error_text`` (through Qt's translator); the CLI with
+``messages.english_text``. Keeping the codes and exit codes here means the two front ends never disagree about what
+went wrong, and a second language is a translation file, not a change to this code.
+
+A subclass names its usual code; a raise site may pass a more precise one (``DataCorrupt("database_empty")``) with
+the values its message needs as keyword parameters (``UsageError("title_too_long", max=300)``).
 """
 
 from __future__ import annotations
@@ -12,110 +17,108 @@ EXIT_WRONG_SECRET = 3
 EXIT_KEYRING = 4
 EXIT_DATA = 5
 
+Params = dict[str, str | int]
+
 
 class AppError(Exception):
     """Base of every error that is shown to a person."""
 
     exit_code = EXIT_USAGE
-    default_message = "Something went wrong."
+    code = "unexpected"
 
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
-        super().__init__(self.message)
+    def __init__(self, code: str | None = None, /, **params: str | int) -> None:
+        self.code = code or type(self).code
+        self.params: Params = params
+        super().__init__(self.code)  # str(error) is the code: tracebacks and logs never hold the person's words
+
+    @property
+    def message(self) -> str:
+        """The English text, as the CLI prints it. GUI code shows ``gui.error_text.error_text(error)`` instead."""
+        from intimacy_desktop.messages import english_text  # the table imports nothing of ours: no cycle
+
+        return english_text(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r}, params={sorted(self.params)})"
 
 
 class UsageError(AppError):
     exit_code = EXIT_USAGE
-    default_message = "That request is not valid."
+    code = "invalid_request"
 
 
 class ProfileNotFound(UsageError):
-    default_message = "There is no profile with that name."
+    code = "profile_not_found"  # params: name
 
 
 class ProfileExists(UsageError):
-    default_message = "A profile with that name already exists."
+    code = "profile_exists"  # params: name
+
+
+class EntryDataInvalid(UsageError):
+    """An entry given as data (a saved draft, an import file) that does not have the expected form."""
+
+    code = "entry_data_invalid"  # or "entry_field_invalid", params: field
 
 
 class WrongPassphrase(AppError):
     exit_code = EXIT_WRONG_SECRET
-    default_message = "That passphrase does not unlock this profile."
+    code = "wrong_passphrase"
 
 
 class WrongRecoveryCode(AppError):
     exit_code = EXIT_WRONG_SECRET
-    default_message = "That recovery code does not unlock this profile."
+    code = "wrong_recovery_code"
 
 
 class KeyringUnavailable(AppError):
     exit_code = EXIT_KEYRING
-    default_message = (
-        "No system keyring is available, so the profile's device key cannot be read. "
-        "Start your desktop's keyring (for example GNOME Keyring or KWallet), or unlock with your recovery code."
-    )
+    code = "keyring_unavailable"
 
 
 class KeyringLocked(AppError):
     exit_code = EXIT_KEYRING
-    default_message = "The system keyring is locked. Unlock it (usually by logging in again) and try once more."
+    code = "keyring_locked"
 
 
 class KeyringSecretMissing(AppError):
     exit_code = EXIT_KEYRING
-    default_message = (
-        "This profile's device key is not in the system keyring (a new computer or a reinstalled system?). "
-        "Unlock with your recovery code."
-    )
+    code = "keyring_secret_missing"
 
 
 class KeyringMismatch(AppError):
     exit_code = EXIT_KEYRING
-    default_message = (
-        "The system keyring returned a different device key than the one this profile was made with. "
-        "Nothing was changed. Unlock with your recovery code."
-    )
+    code = "keyring_mismatch"
 
 
 class KeyringBackendChanged(AppError):
     exit_code = EXIT_KEYRING
-    default_message = (
-        "The system keyring in use is not the one this profile was made with. "
-        "Nothing was changed. Switch back to that keyring, or unlock with your recovery code."
-    )
+    code = "keyring_backend_changed"
 
 
 class DataCorrupt(AppError):
     exit_code = EXIT_DATA
-    default_message = (
-        "This profile's data is damaged and cannot be opened. Nothing was changed or deleted; "
-        "restore it from a backup, or keep the folder for recovery."
-    )
+    code = "data_corrupt"
 
 
 class HeaderCorrupt(DataCorrupt):
-    default_message = (
-        "This profile's key file (vault.json) is damaged or incomplete. Nothing was changed or deleted; "
-        "restore it from a backup."
-    )
+    code = "header_corrupt"
 
 
 class SchemaTooNew(AppError):
     exit_code = EXIT_DATA
-    default_message = (
-        "This profile was written by a newer version of Intimacy Desktop. Install the newer version to open it; "
-        "nothing was changed."
-    )
+    code = "schema_too_new"
 
 
 class DiskFull(AppError):
     exit_code = EXIT_DATA
-    default_message = "The disk is full, so the last change could not be saved. Free some space and try again."
+    code = "disk_full"
 
 
 class VaultLocked(UsageError):
-    default_message = "The journal is locked. Unlock it to go on."
+    code = "vault_locked"
 
 
 class AlreadyRunning(AppError):
     exit_code = EXIT_USAGE
-    default_message = "Intimacy Desktop is already running for this data folder."
+    code = "already_running"

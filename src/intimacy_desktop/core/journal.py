@@ -8,18 +8,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from intimacy_desktop.core.errors import UsageError
+from intimacy_desktop.core.layers import Layer
 
 TITLE_MAX = 300
 BODY_MAX = 1_000_000
 TAG_MAX = 60
-
-
-class Layer(StrEnum):
-    NONE = "none"
-    EMOTIONAL = "emotional"
-    PHYSICAL = "physical"
-    INTELLECTUAL = "intellectual"
-    DIGITAL = "digital"
 
 
 class Kind(StrEnum):
@@ -48,11 +41,11 @@ class EntryFields:
 
     def __post_init__(self) -> None:
         if len(self.title) > TITLE_MAX:
-            raise UsageError(f"A title can be at most {TITLE_MAX} characters.")
+            raise UsageError("title_too_long", max=TITLE_MAX)
         if len(self.body) > BODY_MAX:
-            raise UsageError("That entry is too long to save in one piece.")
+            raise UsageError("entry_too_long")
         if self.mood is not None and self.mood not in MOODS:
-            raise UsageError("Mood is a number from 1 (stormy) to 5 (sunny).")
+            raise UsageError("mood_out_of_range", low=MOODS.start, high=MOODS.stop - 1)
         object.__setattr__(self, "layer", Layer(self.layer))
         object.__setattr__(self, "kind", Kind(self.kind))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
@@ -104,7 +97,7 @@ def normalise_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if not tag:
             continue
         if len(tag) > TAG_MAX:
-            raise UsageError(f"A tag can be at most {TAG_MAX} characters.")
+            raise UsageError("tag_too_long", max=TAG_MAX)
         seen.setdefault(tag, None)
     return tuple(seen)
 

@@ -28,8 +28,8 @@ def parse_code(text: str) -> bytes:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     if len(cleaned) != CODE_BYTES * 8 // 5:
-        raise WrongRecoveryCode("A recovery code has 32 letters and digits in eight groups of four.")
+        raise WrongRecoveryCode("recovery_code_format")
     try:
         return base64.b32decode(cleaned)
     except ValueError as exc:
-        raise WrongRecoveryCode("That is not a valid recovery code.") from exc
+        raise WrongRecoveryCode("recovery_code_invalid") from exc

@@ -1,4 +1,8 @@
-"""The self-test: can this machine run the app? Each check returns a plain result; nothing touches user data."""
+"""The self-test: can this machine run the app? Each check returns a plain result; nothing touches user data.
+
+A result's ``detail`` is a technical fact (a backend's class name, a version, a status word kept stable for the
+JSON output); when a check fails for a reason a person should read, ``error`` says it as a code (messages.py).
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,6 @@ from pathlib import Path
 from intimacy_desktop.core.errors import EXIT_DATA, EXIT_KEYRING, AppError, KeyringUnavailable
 from intimacy_desktop.storage.device_secret import KeyringSecretStore
 
-NO_KEYRING = (
-    "no system keyring answers (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential "
-    "Manager); profiles can still be made with a passphrase only"
-)
-
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -23,6 +22,7 @@ class CheckResult:
     ok: bool
     detail: str
     exit_code: int = 0
+    error: AppError | None = None  # a failure's reason, for the front end to put into words
 
 
 def check_keyring() -> CheckResult:
@@ -38,11 +38,12 @@ def check_keyring() -> CheckResult:
         finally:
             store.delete(probe_id)
     except KeyringUnavailable:
-        return CheckResult("keyring", False, NO_KEYRING, EXIT_KEYRING)
+        return CheckResult("keyring", False, "", EXIT_KEYRING, AppError("selftest_no_keyring"))
     except AppError as exc:
-        return CheckResult("keyring", False, exc.message, EXIT_KEYRING)
+        return CheckResult("keyring", False, "", EXIT_KEYRING, exc)
     if not ok:
-        return CheckResult("keyring", False, f"{backend} returned a different secret", EXIT_KEYRING)
+        return CheckResult("keyring", False, backend, EXIT_KEYRING,
+                           AppError("selftest_keyring_roundtrip", backend=backend))
     return CheckResult("keyring", True, backend)
 
 

@@ -66,6 +66,7 @@ class Database:
         self.path = folder / DB_NAME
         self._seq_file = folder / SEQ_FILE
         self._closed = False
+        self._known_seq = 0
         _check_files(self.path, create=create)
         _silence_cipher_log()
         wal = Path(f"{self.path}-wal")
@@ -77,6 +78,7 @@ class Database:
                 _verify(conn)
                 migrate(conn)
                 _check_commit_seq(conn, self._seq_file)
+                self._known_seq = _commit_seq(conn)
         except BaseException:
             self.engine.dispose()
             raise
@@ -99,7 +101,22 @@ class Database:
             if raw.total_changes != before:
                 seq = int(session.execute(text(_BUMP_SEQ)).scalar_one())
         if seq is not None:
+            self._known_seq = seq  # before the side file: a poll in between must not take our write for another's
             _write_seq(self._seq_file, seq)
+
+    def foreign_commits(self) -> bool:
+        """True once after another process (the CLI, say) committed to this database since we last looked.
+
+        Reads only the commit counter's side file (an integer, no content): cheap enough to ask on every focus.
+        """
+        try:
+            on_disk = int(self._seq_file.read_text(encoding="ascii").strip() or 0)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return False
+        if on_disk == self._known_seq:
+            return False
+        self._known_seq = on_disk
+        return True
 
     def close(self) -> None:
         """Checkpoint the log into the main file, close every connection and let go of the engine (whose URL
@@ -181,6 +198,10 @@ def _write_seq(path: Path, seq: int) -> None:
             path.unlink()  # an empty or partial record would be read as "no record"; make that explicit
 
 
+def _commit_seq(conn: Any) -> int:
+    return int(conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar() or 0)
+
+
 def _check_commit_seq(conn: Any, seq_file: Path) -> None:
     try:
         recorded = int(seq_file.read_text(encoding="ascii").strip() or 0)
@@ -188,24 +209,20 @@ def _check_commit_seq(conn: Any, seq_file: Path) -> None:
         return  # no record (or a torn write of it): nothing to compare against
     in_db = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar()
     if recorded > int(in_db or 0):
-        raise DataCorrupt(
-            "This profile's latest changes are missing from its database: its write-ahead log "
-            "(journal.db-wal) was deleted or lost after the app stopped unexpectedly. Nothing was changed; "
-            "restore the profile folder from a backup, including journal.db-wal if you still have it."
-        )
+        raise DataCorrupt("wal_lost")
 
 
 def _check_files(path: Path, *, create: bool) -> None:
     if create:
         if path.exists():
-            raise UsageError("A database already exists here; it was left untouched.")
+            raise UsageError("database_exists")
         return
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise DataCorrupt("This profile's database file is missing. Nothing was created in its place.") from exc
+        raise DataCorrupt("database_missing") from exc
     if size == 0:
-        raise DataCorrupt("This profile's database file is empty (0 bytes). Nothing was created in its place.")
+        raise DataCorrupt("database_empty")
 
 
 def _on_connect(dbapi_conn: Any, _record: object) -> None:
@@ -243,7 +260,7 @@ def translate_errors() -> Iterator[None]:
         if "full" in text:
             raise DiskFull() from exc
         if isinstance(exc, OperationalError) and "locked" in text:
-            raise UsageError("The journal is busy in another window; try again in a moment.") from exc
+            raise UsageError("database_busy") from exc
         if any(s in text for s in ("not a database", "malformed", "corrupt", "disk i/o", "hmac")):
             raise DataCorrupt() from exc
         raise

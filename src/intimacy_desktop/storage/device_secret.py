@@ -80,9 +80,7 @@ class KeyringSecretStore:
         except self._errors.KeyringError as exc:
             if "locked" in str(exc).lower():
                 raise KeyringLocked() from exc
-            raise KeyringUnavailable(
-                f"The system keyring did not answer ({type(exc).__name__}). Nothing was changed."
-            ) from exc
+            raise KeyringUnavailable("keyring_no_answer", error=type(exc).__name__) from exc
 
 
 class MemorySecretStore:

@@ -125,7 +125,7 @@ def read_header(folder: Path) -> VaultHeader:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise HeaderCorrupt("This profile's key file (vault.json) is missing. Nothing was changed.") from exc
+        raise HeaderCorrupt("header_missing") from exc
     return VaultHeader.from_bytes(data)
 
 

@@ -10,7 +10,8 @@ from sqlalchemy import Select, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from intimacy_desktop.core.errors import UsageError
-from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, Layer, fts_query
+from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, fts_query
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import highlight, snippet
 from intimacy_desktop.storage.models import DraftRow, EntryRow, TagRow, entry_tags
 
@@ -62,7 +63,7 @@ class JournalRepository:
     def _row(self, entry_id: int) -> EntryRow:
         row = self.s.get(EntryRow, entry_id)
         if row is None:
-            raise UsageError(f"There is no journal entry number {entry_id}.")
+            raise UsageError("entry_not_found", id=entry_id)
         return row
 
     def _apply(self, row: EntryRow, fields: EntryFields) -> None:

@@ -1,4 +1,7 @@
-"""SQLAlchemy 2.0 typed models of the journal tables; the schema itself is owned by ``migrations``."""
+"""SQLAlchemy 2.0 typed models of the journal tables; the schema itself is owned by ``migrations``.
+
+The ``settings`` table (the commit counter) has no model: database.py reads and writes it in plain SQL.
+"""
 
 from __future__ import annotations
 
@@ -52,10 +55,3 @@ class DraftRow(Base):
     entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), unique=True)
     payload: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime]
-
-
-class SettingRow(Base):
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(Text, primary_key=True)
-    value: Mapped[str] = mapped_column(Text)

@@ -62,13 +62,13 @@ def create_vault(
     """A new vault in an empty ``folder``. ``store=None`` is passphrase-only mode, which needs the person's consent."""
     label = label.strip()
     if not label or len(label) > LABEL_MAX:
-        raise UsageError(f"A profile name needs 1 to {LABEL_MAX} characters.")
+        raise UsageError("label_length", max=LABEL_MAX)
     if passphrase == "":
         passphrase = None
     if store is None and passphrase is None:
-        raise UsageError("Without a keyring, a profile needs a passphrase.")
+        raise UsageError("passphrase_required_without_keyring")
     if (folder / HEADER_NAME).exists():
-        raise UsageError("That folder already holds a profile; it was left untouched.")
+        raise UsageError("folder_has_profile")
     backend = store.backend_name() if store is not None else None  # fails before anything is written
 
     vault_id = secrets.token_hex(16)
@@ -104,7 +104,7 @@ def unlock(folder: Path, passphrase: str | None, store: SecretStore | None) -> t
     header = read_header(folder)
     ds = _device_secret(header, store)
     if header.has_passphrase and not passphrase:
-        raise WrongPassphrase("This profile needs its passphrase.")
+        raise WrongPassphrase("passphrase_needed")
     dek = crypto.open_sealed(_kek(header, passphrase, ds), header.wrapped_dek, header.aad())
     if dek is None:
         if not header.has_passphrase:
@@ -137,7 +137,7 @@ def rekey_access(
     if new_passphrase == "":
         new_passphrase = None
     if store is None and new_passphrase is None:
-        raise UsageError("Without a keyring, a profile needs a passphrase.")
+        raise UsageError("passphrase_required_without_keyring")
     salt = secrets.token_bytes(crypto.SALT_BYTES)
     ds = b""
     backend = ds_check = None

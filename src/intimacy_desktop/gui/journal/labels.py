@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from intimacy_desktop.core.journal import Kind, Layer
+from intimacy_desktop.core.journal import Kind
+from intimacy_desktop.core.layers import Layer
 
 
 def _t(text: str) -> str:

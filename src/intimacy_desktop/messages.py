@@ -1,0 +1,186 @@
+"""The words for every error code: one table, shared by the GUI (translated) and the CLI (English).
+
+Core, storage and services raise ``AppError(code, **params)`` and never write a sentence; a front end looks the code
+up here. Each template is marked with ``QT_TRANSLATE_NOOP("Errors", ...)`` so that pyside6-lupdate extracts it into
+resources/translations/*.ts under the context "Errors"; the GUI (``gui/error_text.py``) passes the template through
+``QCoreApplication.translate("Errors", template)`` and then fills the ``{name}`` placeholders. The CLI fills the
+English template directly, so this module imports neither Qt nor anything else of ours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Protocol
+
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name pyside6-lupdate looks for
+    """Marks ``text`` for extraction into the translation files; returns it unchanged."""
+    return text
+
+
+MESSAGES: dict[str, str] = {
+    # ---- general ----------------------------------------------------------------------------------------------
+    "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong."),
+    "invalid_request": QT_TRANSLATE_NOOP("Errors", "That request is not valid."),
+    "already_running": QT_TRANSLATE_NOOP("Errors", "Intimacy Desktop is already running for this data folder."),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk is full, so the last change could not be saved. Free some space and try again."
+    ),
+    # ---- profiles ---------------------------------------------------------------------------------------------
+    "profile_not_found": QT_TRANSLATE_NOOP("Errors", "There is no profile named “{name}”."),
+    "profile_exists": QT_TRANSLATE_NOOP("Errors", "A profile named “{name}” already exists."),
+    "damaged_profile": QT_TRANSLATE_NOOP("Errors", "Damaged profile ({folder})"),
+    "label_length": QT_TRANSLATE_NOOP("Errors", "A profile name needs 1 to {max} characters."),
+    "passphrase_required_without_keyring": QT_TRANSLATE_NOOP(
+        "Errors", "Without a keyring, a profile needs a passphrase."
+    ),
+    "folder_has_profile": QT_TRANSLATE_NOOP("Errors", "That folder already holds a profile; it was left untouched."),
+    # ---- passphrase and recovery code -------------------------------------------------------------------------
+    "wrong_passphrase": QT_TRANSLATE_NOOP("Errors", "That passphrase does not unlock this profile."),
+    "passphrase_needed": QT_TRANSLATE_NOOP("Errors", "This profile needs its passphrase."),
+    "passphrase_env_empty": QT_TRANSLATE_NOOP(
+        "Errors", "{variable} is empty; use --no-passphrase to go without one."
+    ),
+    "passphrase_empty": QT_TRANSLATE_NOOP(
+        "Errors", "An empty passphrase is not allowed; use --no-passphrase to go without one."
+    ),
+    "passphrases_differ": QT_TRANSLATE_NOOP("Errors", "The two passphrases differ; nothing was created."),
+    "wrong_recovery_code": QT_TRANSLATE_NOOP("Errors", "That recovery code does not unlock this profile."),
+    "recovery_code_format": QT_TRANSLATE_NOOP(
+        "Errors", "A recovery code has 32 letters and digits in eight groups of four."
+    ),
+    "recovery_code_invalid": QT_TRANSLATE_NOOP("Errors", "That is not a valid recovery code."),
+    # ---- the system keyring -----------------------------------------------------------------------------------
+    "keyring_unavailable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No system keyring is available, so the profile's device key cannot be read. "
+        "Start your desktop's keyring (for example GNOME Keyring or KWallet), or unlock with your recovery code.",
+    ),
+    # Two templates, not one built from the other: the extractor reads literal text only.
+    "keyring_unavailable_setup": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No system keyring is available on this computer (such as GNOME Keyring, KWallet, the macOS Keychain or "
+        "the Windows Credential Manager). The keyring keeps half of the key, so that a copied folder is useless on "
+        "its own.",
+    ),
+    "keyring_unavailable_new_profile": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No system keyring is available on this computer (such as GNOME Keyring, KWallet, the macOS Keychain or "
+        "the Windows Credential Manager). The keyring keeps half of the key, so that a copied folder is useless on "
+        "its own. Start your keyring and try again, or choose to protect the profile with a passphrase only.",
+    ),
+    "keyring_no_answer": QT_TRANSLATE_NOOP(
+        "Errors", "The system keyring did not answer ({error}). Nothing was changed."
+    ),
+    "keyring_locked": QT_TRANSLATE_NOOP(
+        "Errors", "The system keyring is locked. Unlock it (usually by logging in again) and try once more."
+    ),
+    "keyring_secret_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's device key is not in the system keyring (a new computer or a reinstalled system?). "
+        "Unlock with your recovery code.",
+    ),
+    "keyring_mismatch": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The system keyring returned a different device key than the one this profile was made with. "
+        "Nothing was changed. Unlock with your recovery code.",
+    ),
+    "keyring_backend_changed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The system keyring in use is not the one this profile was made with. "
+        "Nothing was changed. Switch back to that keyring, or unlock with your recovery code.",
+    ),
+    "selftest_no_keyring": QT_TRANSLATE_NOOP(
+        "Errors",
+        "no system keyring answers (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential "
+        "Manager); profiles can still be made with a passphrase only",
+    ),
+    "selftest_keyring_roundtrip": QT_TRANSLATE_NOOP("Errors", "{backend} returned a different secret"),
+    # ---- damaged or newer data --------------------------------------------------------------------------------
+    "data_corrupt": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's data is damaged and cannot be opened. Nothing was changed or deleted; "
+        "restore it from a backup, or keep the folder for recovery.",
+    ),
+    "header_corrupt": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's key file (vault.json) is damaged or incomplete. Nothing was changed or deleted; "
+        "restore it from a backup.",
+    ),
+    "header_missing": QT_TRANSLATE_NOOP(
+        "Errors", "This profile's key file (vault.json) is missing. Nothing was changed."
+    ),
+    "database_missing": QT_TRANSLATE_NOOP(
+        "Errors", "This profile's database file is missing. Nothing was created in its place."
+    ),
+    "database_empty": QT_TRANSLATE_NOOP(
+        "Errors", "This profile's database file is empty (0 bytes). Nothing was created in its place."
+    ),
+    "wal_lost": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's latest changes are missing from its database: its write-ahead log "
+        "(journal.db-wal) was deleted or lost after the app stopped unexpectedly. Nothing was changed; "
+        "restore the profile folder from a backup, including journal.db-wal if you still have it.",
+    ),
+    "schema_too_new": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile was written by a newer version of Intimacy Desktop. Install the newer version to open it; "
+        "nothing was changed.",
+    ),
+    "database_exists": QT_TRANSLATE_NOOP("Errors", "A database already exists here; it was left untouched."),
+    "database_busy": QT_TRANSLATE_NOOP("Errors", "The journal is busy in another window; try again in a moment."),
+    "vault_locked": QT_TRANSLATE_NOOP("Errors", "The journal is locked. Unlock it to go on."),
+    # ---- journal entries --------------------------------------------------------------------------------------
+    "title_too_long": QT_TRANSLATE_NOOP("Errors", "A title can be at most {max} characters."),
+    "entry_too_long": QT_TRANSLATE_NOOP("Errors", "That entry is too long to save in one piece."),
+    "mood_out_of_range": QT_TRANSLATE_NOOP("Errors", "Mood is a number from {low} (stormy) to {high} (sunny)."),
+    "tag_too_long": QT_TRANSLATE_NOOP("Errors", "A tag can be at most {max} characters."),
+    "entry_not_found": QT_TRANSLATE_NOOP("Errors", "There is no journal entry number {id}."),
+    "entry_data_invalid": QT_TRANSLATE_NOOP("Errors", "This entry's data is not in the expected form."),
+    "entry_field_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "This entry's data is not in the expected form: its “{field}” is missing or not valid."
+    ),
+    # ---- the command line -------------------------------------------------------------------------------------
+    "missing_action": QT_TRANSLATE_NOOP(
+        "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."
+    ),
+}
+
+
+class Coded(Protocol):
+    """What an error offers this module: ``AppError`` has both (the table imports nothing of ours)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, str | int]: ...
+
+
+def template(code: str) -> str:
+    """The English template for ``code``; an unknown code (a bug) still yields a sentence, never a crash."""
+    return MESSAGES.get(code, MESSAGES["unexpected"])
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(text: str, params: Mapping[str, object]) -> str:
+    """Put ``params`` into the ``{name}`` placeholders of ``text``.
+
+    Reporting an error must not raise one: a placeholder without a value stays as written, and any other brace
+    (a slip in a translation) is left alone. Values are inserted as they are, never read as templates themselves.
+    """
+    return _PLACEHOLDER.sub(lambda m: str(params[m[1]]) if m[1] in params else m[0], text)
+
+
+def english(code: str, params: Mapping[str, object] | None = None) -> str:
+    return fill(template(code), params or {})
+
+
+def english_text(error: Coded) -> str:
+    """The error as one English sentence: what the CLI prints."""
+    return english(error.code, error.params)
