@@ -29,7 +29,6 @@ EXCLUDES = [
     "PySide6.QtOpenGLWidgets",
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
-    "PySide6.QtPrintSupport",
     "PySide6.QtSql",
     "PySide6.QtTest",
     "PySide6.QtXml",
@@ -49,7 +48,6 @@ UNWANTED_PREFIXES = (
     "PySide6/Qt/plugins/qmltooling/",
     "PySide6/Qt/plugins/designer/",
     "PySide6/Qt/plugins/sqldrivers/",
-    "PySide6/Qt/plugins/printsupport/",
     "PySide6/Qt/plugins/multimedia/",
     "PySide6/Qt/plugins/tls/",   # the app never opens a network connection, so TLS backends have no use
     "PySide6/Qt/plugins/networkinformation/",
@@ -76,8 +74,20 @@ class Plan:
     strip: bool  # drop debug symbols: Linux only (stripping breaks macOS signatures and Windows DLLs)
 
 
+# The authored content (src/intimacy_desktop/content/README.md): one folder per language, TOML files directly
+# inside, the pattern pyproject.toml's package-data ships in the wheel ("content/*/*.toml").
+CONTENT = info.SRC / "intimacy_desktop" / "content"
+CONTENT_DEST = "intimacy_desktop/content"
+
+
+def content_files() -> list[Path]:
+    """Every content file, as the source tree has it."""
+    return sorted(CONTENT.glob("*/*.toml"))
+
+
 def generated_datas() -> list[tuple[str, str]]:
-    """The compiled translations, the rendered icons and the licence texts (run scripts/build_ui.py first)."""
+    """What the app reads from its installation at run time (intimacy_desktop/resources.py): the compiled
+    translations, the rendered icons and the licence texts (run scripts/build_ui.py first), and the content."""
     package_dest = "intimacy_desktop/gui/_generated"
     pairs = [
         (info.GENERATED / "translations" / "*.qm", f"{package_dest}/translations"),
@@ -85,6 +95,8 @@ def generated_datas() -> list[tuple[str, str]]:
         (info.GENERATED / "third_party.json", package_dest),
         (info.GENERATED / "licenses" / "*.txt", f"{package_dest}/licenses"),
     ]
+    languages = sorted({path.parent.name for path in content_files()}) or ["en"]
+    pairs += [(CONTENT / lang / "*.toml", f"{CONTENT_DEST}/{lang}") for lang in languages]
     missing = [str(source) for source, _ in pairs if not list(source.parent.glob(source.name))]
     if missing:
         raise FileNotFoundError(f"run scripts/build_ui.py first; missing: {', '.join(missing)}")
@@ -214,6 +226,9 @@ def missing_from_bundle(bundle: Path, platform: str) -> list[str]:
         "the app icon": (package_data / "icons", "intimacy-desktop-256.png"),
         "the licence list": (package_data, "third_party.json"),
         "the licence texts": (package_data / "licenses", "qt.txt"),
+        "the content (intimacy_desktop/content/en/*.toml)": (internal / CONTENT_DEST / "en", "*.toml"),
     }
     problems += [what for what, (folder, pattern) in file_patterns.items() if not list(folder.glob(pattern))]
+    problems += [f"content file {path.relative_to(CONTENT).as_posix()}" for path in content_files()
+                 if not (internal / CONTENT_DEST / path.relative_to(CONTENT)).is_file()]
     return problems

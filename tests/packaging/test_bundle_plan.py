@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import gzip
 import os
+import shutil
 import sys
 import types
 from pathlib import Path
@@ -60,6 +61,14 @@ def test_qt_translations_are_dropped_and_the_apps_own_files_kept() -> None:
     assert kept == ["intimacy_desktop/gui/_generated/translations/intimacy_en.qm", "PySide6/Qt/lib/libQt6Core.so.6"]
 
 
+def test_printing_stays_in_the_bundle() -> None:
+    """The recovery code view prints (QtPrintSupport), and a real printer needs Qt's print-support plugins."""
+    assert not any(name.startswith("PySide6.QtPrintSupport") for name in bundle_plan.EXCLUDES)
+    toc = [("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "/src/cups.so", "BINARY"),
+           ("PySide6/QtPrintSupport.abi3.so", "/src/print.so", "EXTENSION")]
+    assert bundle_plan.drop_unwanted(toc) == toc
+
+
 def test_each_platform_gets_its_icon_programs_and_stripping() -> None:
     linux, windows, mac = bundle_plan.plan("linux"), bundle_plan.plan("win32"), bundle_plan.plan("darwin")
     assert linux.icon is None and linux.windowed_name is None and linux.strip
@@ -74,11 +83,13 @@ def test_each_platform_gets_its_icon_programs_and_stripping() -> None:
 def test_windows_version_resource_is_what_pyinstaller_evaluates() -> None:
     text = bundle_plan.windows_version_resource()
     tree = ast.parse(text, mode="exec")
-    call = tree.body[0].value  # type: ignore[attr-defined]
-    assert call.func.id == "VSVersionInfo"
+    statement = tree.body[0]
+    assert isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)
+    call = statement.value
+    assert isinstance(call.func, ast.Name) and call.func.id == "VSVersionInfo"
     names = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
     assert {"FixedFileInfo", "StringFileInfo", "StringTable", "StringStruct", "VarFileInfo", "VarStruct"} <= names
-    strings = {node.args[0].value: node.args[1].value for node in ast.walk(tree)
+    strings = {ast.literal_eval(node.args[0]): ast.literal_eval(node.args[1]) for node in ast.walk(tree)
                if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "StringStruct"}
     assert strings["ProductVersion"] == release_info.version()
     assert strings["OriginalFilename"] == "intimacy-desktop.exe"
@@ -161,3 +172,57 @@ def test_templates_fail_loudly_on_an_unknown_placeholder(tmp_path: Path) -> None
     template.write_text("Name=@APP_NAME@ @NOPE@", encoding="utf-8")
     with pytest.raises(ValueError, match="@NOPE@"):
         linux_packages.fill(template)
+
+
+# ---- the files the app reads at run time: the same in the bundle as in the wheel --------------------------------
+PACKAGE = release_info.SRC / "intimacy_desktop"
+
+
+def package_data_files() -> list[Path]:
+    """Every file pyproject.toml's package-data ships in the wheel, except the generated forms (modules, which
+    PyInstaller puts in its archive)."""
+    patterns = release_info._pyproject()["tool"]["setuptools"]["package-data"]["intimacy_desktop"]  # type: ignore[index]
+    return sorted({path for pattern in patterns if not pattern.endswith(".py") for path in PACKAGE.glob(pattern)})
+
+
+def test_the_bundle_collects_every_file_the_wheel_ships() -> None:
+    datas = bundle_plan.plan("linux").datas
+    assert (str(bundle_plan.CONTENT / "en" / "*.toml"), "intimacy_desktop/content/en") in datas
+    files = package_data_files()
+    assert PACKAGE / "content" / "en" / "language.toml" in files
+    uncovered = []
+    for path in files:
+        dest = f"intimacy_desktop/{path.parent.relative_to(PACKAGE).as_posix()}"
+        if not any(Path(source).parent == path.parent and path.match(Path(source).name) and to == dest
+                   for source, to in datas):
+            uncovered.append(str(path.relative_to(PACKAGE)))
+    assert uncovered == []
+
+
+def complete_bundle(root: Path) -> Path:
+    """A bundle tree with every file missing_from_bundle() looks for (its modules are faked separately)."""
+    internal = root / "_internal"
+    generated = internal / "intimacy_desktop" / "gui" / "_generated"
+    for path in (internal / "sqlcipher3" / "_sqlite3.abi3.so", internal / "keyring-25.0.dist-info" / "entry_points.txt",
+                 generated / "translations" / "intimacy_en.qm", generated / "icons" / "intimacy-desktop-256.png",
+                 generated / "third_party.json", generated / "licenses" / "qt.txt"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    for source in bundle_plan.content_files():
+        target = internal / "intimacy_desktop" / "content" / source.relative_to(bundle_plan.CONTENT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    return root
+
+
+def test_a_bundle_without_the_content_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    modules = set(bundle_plan.REQUIRED_MODULES + bundle_plan.REQUIRED_KEYRING_MODULES["linux"])
+    monkeypatch.setattr(bundle_plan, "bundled_modules", lambda _bundle, _platform: modules)
+    bundle = complete_bundle(tmp_path / "intimacy-desktop")
+    assert bundle_plan.missing_from_bundle(bundle, "linux") == []
+    (bundle / "_internal" / "intimacy_desktop" / "content" / "en" / "language.toml").unlink()
+    assert "content file en/language.toml" in bundle_plan.missing_from_bundle(bundle, "linux")
+    shutil.rmtree(bundle / "_internal" / "intimacy_desktop" / "content")
+    problems = bundle_plan.missing_from_bundle(bundle, "linux")
+    assert "the content (intimacy_desktop/content/en/*.toml)" in problems
+    assert [p for p in problems if not p.startswith(("the content", "content file"))] == []

@@ -1,8 +1,9 @@
 """About Intimacy Desktop: the version, the app's licence, and every open-source component it ships with,
 each with its licence text (Qt, used through PySide6 under the LGPL, first among them).
 
-The list and the texts are written at build time by scripts/third_party.py into gui/_generated/, so the dialog
-shows exactly what this build bundles, in the source tree, the wheel and the installed app alike.
+The list and the texts are written at build time by scripts/third_party.py into gui/_generated/ and read through
+intimacy_desktop.resources, so the dialog shows exactly what this build bundles, in the source tree, the wheel and
+the installed app alike.
 """
 
 from __future__ import annotations
@@ -30,10 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intimacy_desktop import APP_NAME, __version__
+from intimacy_desktop import APP_NAME, __version__, resources
 from intimacy_desktop.gui.app_icon import app_pixmap
-
-GENERATED = Path(__file__).resolve().parent / "_generated"
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,10 @@ class Licences:
     components: list[Component]
 
 
-def load_licences(folder: Path = GENERATED) -> Licences | None:
-    """The build's component list, or None when it is missing or unreadable (the dialog then says so)."""
+def load_licences(folder: Path | None = None) -> Licences | None:
+    """The build's component list (from the installation unless ``folder`` is given), or None when it is missing
+    or unreadable (the dialog then says so)."""
+    folder = resources.licence_folder() if folder is None else folder
     try:
         data = json.loads((folder / "third_party.json").read_text(encoding="utf-8"))
         texts = folder / "licenses"
@@ -77,7 +78,7 @@ def version_report() -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, licence_folder: Path = GENERATED) -> None:
+    def __init__(self, parent: QWidget | None = None, licence_folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Intimacy Desktop"))
         self.setMinimumSize(640, 560)

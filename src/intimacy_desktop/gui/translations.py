@@ -6,24 +6,23 @@ compiled by scripts/build_ui.py, not a change to the code.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-QM_DIR = Path(__file__).resolve().parent / "_generated" / "translations"
+from intimacy_desktop import resources
 
 
 def install(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
     """Install translators on ``app``; returns them so the caller keeps them alive."""
     installed: list[QTranslator] = []
+    qm_dir = str(resources.translations_dir())
     base = QTranslator(app)
-    if base.load("intimacy_en", str(QM_DIR)):
+    if base.load("intimacy_en", qm_dir):
         app.installTranslator(base)
         installed.append(base)
     wanted = locale or QLocale()
     if wanted.language() != QLocale.Language.English:
         local = QTranslator(app)
-        if local.load(wanted, "intimacy", "_", str(QM_DIR)):
+        if local.load(wanted, "intimacy", "_", qm_dir):
             app.installTranslator(local)
             installed.append(local)
     return installed
