@@ -22,6 +22,7 @@ os.environ.setdefault("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", "1")
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication
 
+from intimacy_desktop.app import PAGES
 from intimacy_desktop.core.journal import EntryFields
 from intimacy_desktop.gui.application import make_application
 from intimacy_desktop.gui.main_window import MainWindow
@@ -80,14 +81,14 @@ def main() -> None:
 
     app = make_application(["bench"])
     print(f"RSS before the window: {rss_mb():.0f} MB")
-    window = MainWindow(service)
+    window = MainWindow(service, pages=PAGES)
     window.resize(1200, 780)
     window.show()
     window.unlock_page.ui.passphraseEdit.setText("pw")
     window.unlock_page.ui.unlockButton.click()
-    took = wait(app, lambda: window.journal_page is not None)
-    window.show_journal()
-    page = window.journal_page
+    took = wait(app, lambda: window.page("journal") is not None)
+    window.show_page("journal")
+    page = window.page("journal")
     assert page is not None
     app.processEvents()
     print(f"unlock click to journal page ({n} entries, fast KDF): {took * 1000:.0f} ms; RSS {rss_mb():.0f} MB")

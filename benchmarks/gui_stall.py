@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from intimacy_desktop.app import PAGES
 from intimacy_desktop.core.journal import EntryFields
 from intimacy_desktop.gui.application import make_application
 from intimacy_desktop.gui.main_window import MainWindow
@@ -39,7 +40,7 @@ def main() -> None:
     created.profile.close()
 
     app = make_application(["bench"])
-    window = MainWindow(service)
+    window = MainWindow(service, pages=PAGES)
     window.show()
     gaps: list[float] = []
     last = time.perf_counter()
@@ -57,16 +58,22 @@ def main() -> None:
     start = time.perf_counter()
     timer.start()
     window.unlock_page.ui.unlockButton.click()
-    while window.journal_page is None and window.today_page is None:
+    while window.page("journal") is None and window.page("today") is None:
         app.processEvents()
         time.sleep(0.001)
         if time.perf_counter() - start > 60:
             raise SystemExit("unlock did not finish")
     took = time.perf_counter() - start
+    # keep measuring while the pages are built and their first reads land: that is part of the unlock too
+    settle_end = time.perf_counter() + 0.5
+    while time.perf_counter() < settle_end:
+        app.processEvents()
+        time.sleep(0.001)
     timer.stop()
     worst = max(gaps) * 1000 if gaps else 0.0
     print(f"unlock with calibrated Argon2 and {n} entries: {took:.2f} s")
-    print(f"longest event-loop gap during unlock: {worst:.1f} ms over {len(gaps)} ticks   target ≤ 50 ms")
+    print(f"longest event-loop gap during unlock and the first 0.5 s of the pages: {worst:.1f} ms "
+          f"over {len(gaps)} ticks   target ≤ 50 ms")
     window.close()
     QApplication.processEvents()
 

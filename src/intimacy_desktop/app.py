@@ -24,6 +24,14 @@ class _LazyKeyring:
         return self._store
 
 
+# The pages of the unlocked window, in sidebar order, as "module:Class" (imported on first unlock, not at start).
+# Adding a page is one new module under gui/ and one line here.
+PAGES: tuple[str, ...] = (
+    "intimacy_desktop.gui.today_page:TodayPage",
+    "intimacy_desktop.gui.journal.page:JournalPage",
+)
+
+
 def build_profile_service(data_dir: Path) -> ProfileService:
     return ProfileService(data_dir, _LazyKeyring())
 
@@ -31,4 +39,4 @@ def build_profile_service(data_dir: Path) -> ProfileService:
 def run_gui(data_dir: Path, argv: list[str]) -> int:
     from intimacy_desktop.gui.application import run
 
-    return run(argv, data_dir=data_dir, profiles=build_profile_service(data_dir))
+    return run(argv, data_dir=data_dir, profiles=build_profile_service(data_dir), pages=PAGES)

@@ -24,6 +24,7 @@ _build_forms()
 from PySide6.QtCore import QSettings  # noqa: E402
 from ui_support import PASSPHRASE  # noqa: E402
 
+from intimacy_desktop.app import PAGES  # noqa: E402
 from intimacy_desktop.gui.main_window import MainWindow  # noqa: E402
 from intimacy_desktop.services.profiles import ProfileService  # noqa: E402
 
@@ -44,7 +45,7 @@ def _private_settings(tmp_path: Path) -> None:
 @pytest.fixture
 def make_window(qtbot, profiles: ProfileService) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
     def make(**kwargs: int) -> MainWindow:
-        window = MainWindow(profiles, **kwargs)
+        window = MainWindow(profiles, pages=PAGES, **kwargs)
         qtbot.addWidget(window)
         window.show()
         return window

@@ -34,7 +34,7 @@ def test_about_from_the_unlock_page_lists_qt_under_the_lgpl_with_its_text(qtbot,
 def test_f1_opens_the_same_dialog_after_unlocking(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     unlock(qtbot, w)
-    about = next(a for a in w.actions() if a.text() == "About Intimacy Desktop")
+    about = next(a for a in w.actions() if a.text() == "&About Intimacy Desktop")
     assert about.shortcut().toString() == "F1"
     about.trigger()
     first = w.about_dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui_support import PASSPHRASE
 
-from intimacy_desktop.services.profiles import NO_KEYRING_FOR_NEW_PROFILE
+from intimacy_desktop.messages import english
 
 
 def _fill(qtbot, page, label: str, passphrase: str) -> None:  # type: ignore[no-untyped-def]
@@ -17,7 +17,7 @@ def _fill(qtbot, page, label: str, passphrase: str) -> None:  # type: ignore[no-
 
 def test_first_run_creates_profile_whose_recovery_code_unlocks(qtbot, make_window, profiles) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
-    page = w.first_run
+    page = w.locks.first_run
     assert w.stack.currentWidget() is page
     assert page.ui.labelEdit.text() == "Profile 1"
     assert not page.ui.cancelButton.isVisibleTo(w)  # nothing to go back to
@@ -31,11 +31,11 @@ def test_first_run_creates_profile_whose_recovery_code_unlocks(qtbot, make_windo
     assert page.ui.passphraseEdit.text() == ""  # the passphrase does not linger in the form
     assert not view.ui.continueButton.isEnabled()
     qtbot.mouseClick(view.ui.continueButton, Qt.MouseButton.LeftButton)
-    assert w.journal_page is None  # still waiting for the saved-code tick
+    assert w.page("journal") is None  # still waiting for the saved-code tick
     view.ui.savedCheck.setChecked(True)
     assert view.ui.continueButton.isEnabled()
     qtbot.mouseClick(view.ui.continueButton, Qt.MouseButton.LeftButton)
-    assert w.journal_page is not None and w.profile is not None
+    assert w.page("journal") is not None and w.profile is not None
     assert view.code() == ""  # the code is shown once
     w.lock()
     [info] = profiles.list_profiles()
@@ -46,7 +46,7 @@ def test_first_run_creates_profile_whose_recovery_code_unlocks(qtbot, make_windo
 
 
 def test_mismatched_passphrases_keep_create_disabled(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    page = make_window().first_run
+    page = make_window().locks.first_run
     qtbot.keyClicks(page.ui.passphraseEdit, PASSPHRASE)
     qtbot.keyClicks(page.ui.confirmEdit, PASSPHRASE + "x")
     assert not page.ui.createButton.isEnabled()
@@ -55,7 +55,7 @@ def test_mismatched_passphrases_keep_create_disabled(qtbot, make_window) -> None
 
 def test_no_passphrase_needs_the_deliberate_checkbox(qtbot, make_window, profiles) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
-    page = w.first_run
+    page = w.locks.first_run
     assert not page.ui.createButton.isEnabled()
     assert not page.ui.noPassphraseWarning.isVisibleTo(w)
     page.ui.noPassphraseCheck.setChecked(True)
@@ -68,18 +68,18 @@ def test_no_passphrase_needs_the_deliberate_checkbox(qtbot, make_window, profile
     assert info.has_passphrase is False
 
 
-def test_keyring_problem_is_shown_and_needs_passphrase_only_consent(
+def test_keyring_problem_is_shown_and_needs_passphrase_only_consent(  # type: ignore[no-untyped-def]
     qtbot, make_window, profiles, secret_store
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     secret_store.available = False
     w = make_window()
-    page = w.first_run
+    page = w.locks.first_run
     qtbot.waitUntil(lambda: page.ui.keyringProblemLabel.isVisibleTo(w), timeout=5_000)  # asked off the GUI thread
-    assert NO_KEYRING_FOR_NEW_PROFILE in page.ui.keyringProblemLabel.text()
+    assert english("keyring_unavailable_setup") in page.ui.keyringProblemLabel.text()
     assert not page.ui.noPassphraseCheck.isVisibleTo(w)
-    _fill(qtbot, page, "Ours", PASSPHRASE)
     assert not page.ui.createButton.isEnabled()
-    page.ui.passphraseOnlyCheck.setChecked(True)
+    page.ui.passphraseOnlyCheck.setChecked(True)  # the passphrase fields open only after this tick
+    _fill(qtbot, page, "Ours", PASSPHRASE)
     assert page.ui.createButton.isEnabled()
     qtbot.mouseClick(page.ui.createButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.ui.steps.currentWidget() is page.ui.codeStep, timeout=10_000)

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from ui_support import PASSPHRASE, open_journal, unlock
+from ui_support import PASSPHRASE, open_journal, settle, unlock
 
 from intimacy_desktop.core.journal import EntryFields
 from intimacy_desktop.gui.clipboard import ClipboardGuard
+from intimacy_desktop.gui.formatting import qdate
 from intimacy_desktop.gui.journal.list_model import HtmlRole
 
 TODAY = dt.date.today()
@@ -30,15 +31,16 @@ def seeded(existing_profile):  # type: ignore[no-untyped-def]
 def test_writing_an_entry_saves_it_to_the_vault_and_the_list(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     unlock(qtbot, w)
-    assert w.today_page is not None
-    qtbot.mouseClick(w.today_page.write_button, Qt.MouseButton.LeftButton)
-    page = w.journal_page
+    assert w.page("today") is not None
+    qtbot.mouseClick(w.page("today").write_button, Qt.MouseButton.LeftButton)
+    page = w.page("journal")
     ed = page.editor.ui
     qtbot.keyClicks(ed.titleEdit, "Our first walk")
     qtbot.keyClicks(ed.bodyEdit, "We left the phones at home.")
     ed.moodCombo.setCurrentIndex(ed.moodCombo.findData(4))
     qtbot.keyClicks(ed.tagsEdit, "walk, #Device-Free")
     qtbot.keyClick(ed.bodyEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, w)
     [summary] = w.profile.journal.summaries()
     entry = w.profile.journal.get(summary.id)
     assert entry.fields.title == "Our first walk"
@@ -63,9 +65,9 @@ def test_empty_new_entry_is_never_saved(qtbot, make_window, existing_profile) ->
 def test_draft_autosaves_and_is_recovered_after_a_crash(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     unlock(qtbot, w)
-    w.show_journal()
-    ed = w.journal_page.editor.ui
-    w.journal_page.new_entry()
+    w.show_page("journal")
+    ed = w.page("journal").editor.ui
+    w.page("journal").new_entry()
     qtbot.keyClicks(ed.titleEdit, "Unsent thoughts")
     qtbot.keyClicks(ed.bodyEdit, "Something I have not said yet")
     journal = w.profile.journal
@@ -75,7 +77,7 @@ def test_draft_autosaves_and_is_recovered_after_a_crash(qtbot, make_window, exis
     # "crash": the first window is never locked or closed; a new one starts on the same data
     w2 = make_window()
     unlock(qtbot, w2)
-    ed2 = w2.journal_page.editor
+    ed2 = w2.page("journal").editor
     assert ed2.ui.titleEdit.text() == "Unsent thoughts"
     assert ed2.ui.bodyEdit.toPlainText() == "Something I have not said yet"
     assert "Recovered unsaved writing" in ed2.ui.noticeLabel.text()
@@ -100,10 +102,12 @@ def test_clicking_a_calendar_day_filters_to_that_day(qtbot, make_window, seeded)
     yesterday = TODAY - dt.timedelta(days=1)
     cal.setCurrentPage(yesterday.year, yesterday.month)
     assert cal.day_info(yesterday) is not None and cal.day_info(yesterday)[1] == 2
-    cal.clicked.emit(QDate(yesterday))
+    cal.clicked.emit(qdate(yesterday))
+    settle(qtbot, _w)
     assert page.model.total == 2
     assert {page.model.summary(r).entry_date for r in range(page.model.rowCount())} == {yesterday}
-    cal.clicked.emit(QDate(yesterday))  # the same day again shows every day
+    cal.clicked.emit(qdate(yesterday))  # the same day again shows every day
+    settle(qtbot, _w)
     assert page.model.total == 3
 
 
@@ -114,13 +118,16 @@ def test_delete_then_undo_restores(qtbot, make_window, seeded) -> None:  # type:
     entry_id = page.editor.entry_id
     assert page.editor.ui.titleEdit.text() == "River walk"
     qtbot.mouseClick(page.editor.ui.deleteButton, Qt.MouseButton.LeftButton)
+    settle(qtbot, w)
     assert journal.count() == 2 and journal.count(trash=True) == 1
     assert page.undo_bar.isVisibleTo(w)
     assert page.model.row_of(entry_id) == -1
     page.trash_button.setChecked(True)
+    settle(qtbot, w)
     assert page.model.total == 1
     page.trash_button.setChecked(False)
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, w)
     assert journal.count() == 3 and journal.count(trash=True) == 0
     assert not page.undo_bar.isVisibleTo(w)
     assert page.editor.entry_id == entry_id
@@ -133,6 +140,7 @@ def test_switching_entries_saves_unsaved_changes_first(qtbot, make_window, seede
     first_id = page.editor.entry_id
     qtbot.keyClicks(page.editor.ui.titleEdit, " by the river")
     page.list.setCurrentIndex(page.model.index(1))
+    settle(qtbot, w)
     assert w.profile.journal.get(first_id).fields.title == "River walk by the river"
     assert page.editor.entry_id != first_id
 
@@ -179,6 +187,7 @@ def test_a_failed_delete_is_said_in_the_editor(qtbot, make_window, seeded, monke
 
     monkeypatch.setattr(w.profile.journal, "trash", full)
     page.delete_current()
+    settle(qtbot, w)
     assert page.editor.ui.errorLabel.text() == DiskFull().message
     assert page.model.total == 3  # nothing moved
 
@@ -193,8 +202,9 @@ def test_counts_use_english_plural_forms(qtbot, make_window, seeded) -> None:  #
 def test_calendar_days_say_their_weather_in_words(qtbot, make_window, seeded) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     unlock(qtbot, w)
-    w.show_journal()
-    cal = w.journal_page.filters.calendar
+    w.show_page("journal")
+    settle(qtbot, w)
+    cal = w.page("journal").filters.calendar
     view = cal._view
     assert view is not None
     found = {}

@@ -30,7 +30,7 @@ def private_bus() -> Iterator[str]:
         yield address
     finally:
         daemon.kill()
-        daemon.wait()
+        daemon.communicate()  # reads and closes its stdout, which would otherwise be a ResourceWarning
 
 
 def _signal(address: str, path: str, interface: str, active: bool) -> None:
@@ -51,6 +51,6 @@ def test_screen_lock_locks_the_journal(qtbot, make_window, existing_profile, pri
     assert w.profile is not None
     _signal(private_bus, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", active=True)
     qtbot.waitUntil(lambda: w.profile is None, timeout=5_000)
-    assert w.journal_page is None
+    assert w.page("journal") is None
     assert w.stack.currentWidget() is w.unlock_page
     QDBusConnection.disconnectFromBus(f"test-{id(private_bus)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTextBrowser
-from ui_support import PASSPHRASE, open_journal, unlock
+from ui_support import PASSPHRASE, open_journal, settle, unlock
 
 from intimacy_desktop.core.errors import KeyringUnavailable, WrongPassphrase
 from intimacy_desktop.core.journal import EntryFields
@@ -21,7 +21,7 @@ def test_wrong_passphrase_stays_locked_then_right_one_opens(qtbot, make_window, 
     qtbot.keyClick(ui.passphraseEdit, "\r")  # Enter unlocks
     qtbot.waitUntil(lambda: ui.errorLabel.isVisibleTo(w), timeout=10_000)
     assert ui.errorLabel.text() == WrongPassphrase().message
-    assert w.profile is None and w.journal_page is None
+    assert w.profile is None and w.page("journal") is None
     assert w.stack.currentWidget() is w.unlock_page
     unlock(qtbot, w)
     assert w.profile is not None and w.profile.is_open
@@ -59,8 +59,8 @@ def test_lock_closes_profile_and_destroys_content_widgets(qtbot, make_window, ex
     w = make_window()
     unlock(qtbot, w)
     w.profile.journal.add(EntryFields(title=CANARY, body=f"body {CANARY}", tags=(CANARY.lower(),)))
-    page = w.journal_page
-    page.refresh()
+    page = w.page("journal")
+    settle(qtbot, w)  # the write's change notice refreshed the list
     page.open_entry(page.model.summary(0).id)
     page.editor.ui.bodyEdit.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(page.editor.ui.bodyEdit, " more")
@@ -71,12 +71,12 @@ def test_lock_closes_profile_and_destroys_content_widgets(qtbot, make_window, ex
     assert not profile.is_open
     assert model.rowCount() == 0
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert w.journal_page is None and w.today_page is None
+    assert w.page("journal") is None and w.page("today") is None
     assert w.stack.currentWidget() is w.unlock_page
     assert not any(CANARY.lower() in t.lower() for t in _texts(w))
     # the typing was kept as a draft before the vault closed
     unlock(qtbot, w)
-    assert w.journal_page.editor.ui.bodyEdit.toPlainText() == f"body {CANARY} more"
+    assert w.page("journal").editor.ui.bodyEdit.toPlainText() == f"body {CANARY} more"
 
 
 def test_idle_timeout_locks(qtbot, make_window, existing_profile) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +103,9 @@ def test_recovery_code_opens_the_journal_when_the_keyring_item_is_gone(  # type:
     assert "recovery code" in ui.errorLabel.text()
 
     w.unlock_page.recover_requested.emit(profiles.list_profiles()[0])
-    dialog = w._dialog
+    from intimacy_desktop.gui.recovery_dialog import RecoveryDialog
+
+    dialog = w.findChild(RecoveryDialog)
     assert dialog is not None
     qtbot.keyClicks(dialog.code_edit, created.recovery_code.lower().replace("-", " "))
     qtbot.keyClicks(dialog.new_edit, "a brand new passphrase")
@@ -116,7 +118,7 @@ def test_recovery_code_opens_the_journal_when_the_keyring_item_is_gone(  # type:
     assert dialog.isVisible()
     dialog.code_view.ui.savedCheck.setChecked(True)
     dialog.code_view.ui.continueButton.click()
-    qtbot.waitUntil(lambda: w.journal_page is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: w.page("journal") is not None, timeout=5_000)
     assert [s.title for s in w.profile.journal.summaries()] == ["Before the move"]
     w.lock()
     assert profiles.unlock(profiles.list_profiles()[0], "a brand new passphrase").journal.count() == 1
@@ -154,7 +156,7 @@ def test_profile_is_chosen_before_the_passphrase(qtbot, make_window, profiles) -
     ui.profileCombo.setCurrentIndex(1)
     assert not ui.passphraseEdit.isVisibleTo(w)  # this profile has no passphrase
     ui.unlockButton.click()
-    qtbot.waitUntil(lambda: w.journal_page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: w.page("journal") is not None, timeout=10_000)
     assert w.profile.info.label == "Profile 2"
     assert [s.title for s in w.profile.journal.summaries()] == ["Only in profile two"]
     w.lock()

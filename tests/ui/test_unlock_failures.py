@@ -49,7 +49,7 @@ def _other_secret(folder: Path, store: MemorySecretStore) -> None:
     store.secrets[vault_id] = b"\x01" * 32
 
 
-CASES: dict[str, tuple[Callable[[Path, MemorySecretStore], None], str]] = {
+CASES: dict[str, tuple[Callable[[Path, MemorySecretStore], object], str]] = {
     "keyring locked": (lambda f, s: setattr(s, "locked", True), KeyringLocked().message),
     "keyring item gone": (lambda f, s: s.secrets.clear(), KeyringSecretMissing().message),
     "another secret": (_other_secret, KeyringMismatch().message),

@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 PASSPHRASE = "correct horse battery staple"
 
 
-def unlock(qtbot, window, passphrase: str = PASSPHRASE) -> None:  # type: ignore[no-untyped-def]
+def unlock(qtbot: QtBot, window: Any, passphrase: str = PASSPHRASE) -> None:
     """Type the passphrase like a person would and wait for the background unlock to open the journal."""
     window.unlock_page.ui.passphraseEdit.clear()
     qtbot.keyClicks(window.unlock_page.ui.passphraseEdit, passphrase)
     qtbot.mouseClick(window.unlock_page.ui.unlockButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.journal_page is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.page("journal") is not None, timeout=10_000)
+    settle(qtbot, window)
 
 
-def open_journal(qtbot, make_window):  # type: ignore[no-untyped-def]
+def settle(qtbot: QtBot, window: Any) -> None:
+    """Wait until the unlocked profile's operations (the reads a write's change notice started) have delivered."""
+    ctx = window.locks.ctx
+    if ctx is not None:
+        qtbot.waitUntil(lambda: not ctx.ops.busy, timeout=5_000)
+
+
+def open_journal(qtbot: QtBot, make_window: Callable[..., Any]) -> tuple[Any, Any]:
     """A new window, unlocked with PASSPHRASE, showing the journal page: (window, page)."""
     window = make_window()
     unlock(qtbot, window)
-    window.show_journal()
-    return window, window.journal_page
+    window.show_page("journal")
+    settle(qtbot, window)
+    return window, window.page("journal")

@@ -10,6 +10,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -68,7 +69,7 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run(argv: list[str], *, data_dir: Path, profiles: ProfileService) -> int:
+def run(argv: list[str], *, data_dir: Path, profiles: ProfileService, pages: Sequence[str]) -> int:
     sys.excepthook = _report_unexpected
     app = make_application(argv)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -83,7 +84,7 @@ def run(argv: list[str], *, data_dir: Path, profiles: ProfileService) -> int:
     from intimacy_desktop.gui.main_window import MainWindow
 
     try:
-        window = MainWindow(profiles)
+        window = MainWindow(profiles, pages=pages)
         instance.raise_requested.connect(window.bring_to_front)
         probe = _FirstPaintProbe(window) if os.environ.get(STARTUP_PROBE_ENV) == "1" else None
         if probe is not None:

@@ -17,15 +17,15 @@ from intimacy_desktop.core.errors import AppError
 _log = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
+class Relay(QObject):
     """Lives on the GUI thread; the worker emits through it, so Qt queues the call back to that thread."""
 
     succeeded = Signal(object)
     failed = Signal(object)
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+class Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python keeps it alive in Background._jobs until the result arrives
         self._work = work
@@ -46,16 +46,10 @@ class _Job(QRunnable):
 class Background(QObject):
     """Submit work; exactly one of ``on_done``/``on_error`` is called later on the GUI thread."""
 
-    busy_changed = Signal(bool)
-
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._jobs: set[_Job] = set()
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._jobs)
+        self._jobs: set[Job] = set()
 
     def submit(
         self,
@@ -63,21 +57,16 @@ class Background(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[AppError], None],
     ) -> None:
-        relay = _Relay()
-        job = _Job(work, relay)
+        relay = Relay()
+        job = Job(work, relay)
 
         def finish(callback: Callable[[Any], None], value: object) -> None:
             self._jobs.discard(job)
-            if not self._jobs:
-                self.busy_changed.emit(False)
             callback(value)
 
         relay.succeeded.connect(lambda value: finish(on_done, value))
         relay.failed.connect(lambda exc: finish(on_error, exc))
-        was_idle = not self._jobs
         self._jobs.add(job)
-        if was_idle:
-            self.busy_changed.emit(True)
         self._pool.start(job)
 
     def wait(self, msecs: int = 30_000) -> bool:

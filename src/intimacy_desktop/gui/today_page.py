@@ -8,19 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from intimacy_desktop.core.changes import Changed
+from intimacy_desktop.gui.shell.page import Page
+
 if TYPE_CHECKING:
-    from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.gui.shell.context import ProfileContext
 
 
-class TodayPage(QWidget):
-    write_requested = Signal()
+class TodayPage(Page):
+    page_id = "today"
 
-    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._ctx = ctx
         self.date_label = QLabel()
         self.date_label.setProperty("role", "muted")
         self.greeting_label = QLabel()
@@ -35,7 +38,7 @@ class TodayPage(QWidget):
         self.invite_label.setProperty("role", "muted")
         self.write_button = QPushButton(self.tr("Write today's entry"))
         self.write_button.setProperty("role", "primary")
-        self.write_button.clicked.connect(self.write_requested)
+        self.write_button.clicked.connect(lambda: ctx.navigate("journal", "new_entry"))
 
         card = QFrame()
         card.setProperty("role", "card")
@@ -51,7 +54,19 @@ class TodayPage(QWidget):
         lay.setContentsMargins(48, 40, 48, 40)
         lay.addWidget(card)
         lay.addStretch(1)
+        ctx.changes.changed.connect(self._on_changed)
         self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def shown(self) -> None:
+        self.refresh()  # the date and the greeting move on while the window stays open
+        self.write_button.setFocus()
+
+    def _on_changed(self, changes: Changed) -> None:
+        if changes & Changed.ENTRIES:
+            self._count()
 
     def refresh(self) -> None:
         now = dt.datetime.now()
@@ -63,7 +78,13 @@ class TodayPage(QWidget):
         else:
             greeting = self.tr("Good evening")
         self.greeting_label.setText(greeting)
-        total = self._journal.count()
+        self._count()
+
+    def _count(self) -> None:
+        journal = self._ctx.journal
+        self._ctx.ops.query(self, journal.count).success(self._show_count).run()
+
+    def _show_count(self, total: int) -> None:
         if total == 0:
             self.count_label.setText(self.tr("Your journal is empty and waiting. Nobody else can read it."))
         else:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from intimacy_desktop.gui._generated.ui_unlock_page import Ui_UnlockPage
+from intimacy_desktop.gui.error_text import error_text, profile_label
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.profiles import ProfileInfo
@@ -29,6 +30,9 @@ class UnlockPage(QWidget):
         self.ui = Ui_UnlockPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._profiles: list[ProfileInfo] = []
+        keep_room = self.ui.errorLabel.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)  # the links below stay put when a message goes away
+        self.ui.errorLabel.setSizePolicy(keep_room)
         self.ui.showPassphraseButton.toggled.connect(self._toggle_echo)
         self.ui.profileCombo.currentIndexChanged.connect(self._on_profile_changed)
         self.ui.passphraseEdit.returnPressed.connect(self._unlock)
@@ -47,14 +51,15 @@ class UnlockPage(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for info in self._profiles:
-            combo.addItem(info.label)
+            combo.addItem(profile_label(info))
         names = [p.folder.name for p in self._profiles]
         combo.setCurrentIndex(names.index(preferred_folder) if preferred_folder in names else 0)
         combo.blockSignals(False)
         self.ui.profileLabel.setVisible(len(self._profiles) > 1)
         combo.setVisible(len(self._profiles) > 1)
         if len(self._profiles) == 1:
-            self.ui.introLabel.setText(self.tr("Your journal “%1” is locked.").replace("%1", self._profiles[0].label))
+            label = profile_label(self._profiles[0])
+            self.ui.introLabel.setText(self.tr("Your journal “%1” is locked.").replace("%1", label))
         else:
             self.ui.introLabel.setText(
                 self.tr("Your journal is locked. Choose your profile, then enter its passphrase.")
@@ -68,6 +73,11 @@ class UnlockPage(QWidget):
         self.ui.errorLabel.clear()
         self.ui.errorLabel.hide()
         self.set_busy(False)
+
+    def forget_passphrase(self) -> None:
+        """A passphrase typed but not submitted must not survive a hide, a lock or a change of profile."""
+        self.ui.passphraseEdit.clear()
+        self.ui.showPassphraseButton.setChecked(False)
 
     def set_busy(self, busy: bool) -> None:
         self.ui.busyBar.setVisible(busy)
@@ -97,6 +107,8 @@ class UnlockPage(QWidget):
 
     # ---- reactions -----------------------------------------------------------------------------------------
     def _on_profile_changed(self, index: int, keep_error: bool = False) -> None:
+        if not keep_error:
+            self.forget_passphrase()  # typed for another profile
         info = self.selected_profile()
         damaged = info is not None and info.problem is not None
         needs_passphrase = (info is None or info.has_passphrase) and not damaged  # nothing to type into a damaged one
@@ -106,7 +118,7 @@ class UnlockPage(QWidget):
         self.ui.noPassphraseLabel.setVisible(not needs_passphrase and not damaged)
         self.ui.unlockButton.setEnabled(info is not None and info.problem is None and not self.ui.busyBar.isVisible())
         if info is not None and info.problem is not None:
-            self.show_error(info.problem)
+            self.show_error(error_text(info.problem))
         elif not keep_error:
             self.ui.errorLabel.hide()
         if info is not None and index >= 0:
@@ -123,7 +135,7 @@ class UnlockPage(QWidget):
     def _unlock(self) -> None:
         info = self.selected_profile()
         if info is not None and info.problem is not None:
-            self.show_error(info.problem)
+            self.show_error(error_text(info.problem))
             return
         if info is None or self.ui.busyBar.isVisible():
             return
@@ -131,6 +143,7 @@ class UnlockPage(QWidget):
         if info.has_passphrase and not passphrase:
             self.show_error(self.tr("Enter the passphrase for this profile."))
             return
+        self.forget_passphrase()  # each attempt starts from an empty field; nothing waits here for the next person
         self.unlock_requested.emit(info, passphrase)
 
     def _recover(self) -> None:

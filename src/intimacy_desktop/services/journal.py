@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, Layer
+from intimacy_desktop.core.changes import Changed, ChangeSink, ignore_changes
+from intimacy_desktop.core.entry_codec import fields_from_dict, fields_to_dict
+from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary
 from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.journal_repo import JournalRepository
 
@@ -15,22 +16,25 @@ Draft = tuple[int | None, EntryFields, dt.datetime]
 
 
 class JournalService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, notify: ChangeSink = ignore_changes) -> None:
         self._db = db
+        self._notify = notify  # called after each commit with what it changed (core/changes.py)
 
     def add(self, fields: EntryFields) -> Entry:
         with self._db.session() as s:
             repo = JournalRepository(s)
             entry = repo.add(fields)
             repo.drop_draft(None)
-            return entry
+        self._notify(Changed.ENTRIES | Changed.TAGS | Changed.DRAFTS)
+        return entry
 
     def update(self, entry_id: int, fields: EntryFields) -> Entry:
         with self._db.session() as s:
             repo = JournalRepository(s)
             entry = repo.update(entry_id, fields)
             repo.drop_draft(entry_id)
-            return entry
+        self._notify(Changed.ENTRIES | Changed.TAGS | Changed.DRAFTS)
+        return entry
 
     def get(self, entry_id: int) -> Entry:
         with self._db.session() as s:
@@ -39,14 +43,17 @@ class JournalService:
     def trash(self, entry_id: int) -> None:
         with self._db.session() as s:
             JournalRepository(s).trash(entry_id)
+        self._notify(Changed.ENTRIES | Changed.TAGS)
 
     def restore(self, entry_id: int) -> None:
         with self._db.session() as s:
             JournalRepository(s).restore(entry_id)
+        self._notify(Changed.ENTRIES | Changed.TAGS)
 
     def purge(self, entry_id: int) -> None:
         with self._db.session() as s:
             JournalRepository(s).purge(entry_id)
+        self._notify(Changed.ENTRIES | Changed.TAGS)
 
     def summaries(
         self, flt: EntryFilter | None = None, offset: int = 0, limit: int = 200, *, trash: bool = False
@@ -69,39 +76,16 @@ class JournalService:
     # Drafts: what is being typed, saved every few seconds into the encrypted database, never to a temp file.
     def save_draft(self, entry_id: int | None, fields: EntryFields) -> None:
         with self._db.session() as s:
-            JournalRepository(s).save_draft(entry_id, _fields_to_json(fields))
+            JournalRepository(s).save_draft(entry_id, fields_to_dict(fields))
+        self._notify(Changed.DRAFTS)
 
     def discard_draft(self, entry_id: int | None) -> None:
         with self._db.session() as s:
             JournalRepository(s).drop_draft(entry_id)
+        self._notify(Changed.DRAFTS)
 
     def drafts(self) -> list[Draft]:
         with self._db.session() as s:
             rows = JournalRepository(s).drafts()
-        return [(entry_id, _fields_from_json(data), saved) for entry_id, data, saved in rows]
+        return [(entry_id, fields_from_dict(data), saved) for entry_id, data, saved in rows]
 
-
-def _fields_to_json(f: EntryFields) -> dict[str, Any]:
-    return {
-        "title": f.title,
-        "body": f.body,
-        "entry_date": f.entry_date.isoformat(),
-        "mood": f.mood,
-        "layer": f.layer.value,
-        "kind": f.kind.value,
-        "tags": list(f.tags),
-        "shared": f.shared,
-    }
-
-
-def _fields_from_json(d: dict[str, Any]) -> EntryFields:
-    return EntryFields(
-        title=str(d.get("title", "")),
-        body=str(d.get("body", "")),
-        entry_date=dt.date.fromisoformat(d.get("entry_date") or dt.date.today().isoformat()),
-        mood=d.get("mood"),
-        layer=Layer(d.get("layer", "none")),
-        kind=Kind(d.get("kind", "entry")),
-        tags=tuple(d.get("tags", ())),
-        shared=bool(d.get("shared", False)),
-    )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
+from intimacy_desktop.messages import fill
 from intimacy_desktop.paths import profiles_dir
 from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import HEADER_NAME, read_header
@@ -25,38 +26,48 @@ if TYPE_CHECKING:
 
 SecretStoreFactory = Callable[[], "SecretStore"]
 
-NO_KEYRING_FOR_NEW_PROFILE = (
-    "No system keyring is available on this computer (such as GNOME Keyring, KWallet, the macOS Keychain or the "
-    "Windows Credential Manager). The keyring keeps half of the key, so that a copied folder is useless on its own."
-)
-PASSPHRASE_ONLY_HINT = "Start your keyring and try again, or choose to protect the profile with a passphrase only."
-
 
 class ProfileInfo(NamedTuple):
     folder: Path
-    label: str
+    label: str  # as its owner named it; "" when damaged (front ends show "Damaged profile (short_id)" then)
     has_passphrase: bool = True
     uses_keyring: bool = True
     created: str = ""
-    problem: str | None = None  # set when the header cannot be read; unlocking then shows this message
+    problem: AppError | None = None  # why the header cannot be read; unlocking then shows this error
+
+    @property
+    def damaged(self) -> bool:
+        return self.problem is not None
+
+    @property
+    def short_id(self) -> str:
+        """The start of the folder's random name: tells two damaged profiles apart without saying whose they are."""
+        return self.folder.name[:8]
 
 
 class UnlockedProfile:
     """An open vault: the database and the services over it. ``close`` is the lock."""
 
     def __init__(self, info: ProfileInfo, header: VaultHeader, db: Database) -> None:
+        from intimacy_desktop.core.changes import ChangeFeed
         from intimacy_desktop.services.journal import JournalService
 
         self.info = info
         self.header = header
         self._db: Database | None = db
-        self.journal: JournalService = JournalService(db)
+        self.changes = ChangeFeed()  # every service of this profile reports its writes here
+        self.journal: JournalService = JournalService(db, self.changes)
 
     @property
     def is_open(self) -> bool:
         return self._db is not None
 
+    def foreign_changes(self) -> bool:
+        """True once after another process wrote to this profile (the CLI while the window is open)."""
+        return self._db is not None and self._db.foreign_commits()
+
     def close(self) -> None:
+        self.changes.clear()
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -83,7 +94,8 @@ class ProfileService:
             try:
                 h = read_header(folder)
             except AppError as exc:
-                found.append(ProfileInfo(folder, f"Damaged profile ({folder.name[:8]})", problem=exc.message))
+                problem = type(exc)(exc.code, **exc.params)  # without the traceback and its frames' locals
+                found.append(ProfileInfo(folder, "", problem=problem))
                 continue
             found.append(ProfileInfo(folder, h.label, h.has_passphrase, h.uses_keyring, h.created))
         found.sort(key=lambda p: (p.created, p.label))
@@ -92,26 +104,33 @@ class ProfileService:
     def find(self, label: str) -> ProfileInfo:
         wanted = label.strip().casefold()
         for info in self.list_profiles():
-            if info.label.casefold() == wanted:
+            if not info.damaged and info.label.casefold() == wanted:
                 return info
-        raise ProfileNotFound(f"There is no profile named {label.strip()!r}.")
+        raise ProfileNotFound(name=label.strip())
 
-    def suggest_label(self) -> str:
-        """A neutral default name: nothing in the picker should say whose journal this is unless they choose."""
-        taken = {p.label.casefold() for p in self.list_profiles()}
-        n = 1
-        while f"profile {n}" in taken:
+    def suggest_label(self, pattern: str = "Profile {n}") -> str:
+        """A neutral default name: nothing in the picker should say whose journal this is unless they choose.
+
+        The number counts profiles, named or not: beside "Sam" the next is "Profile 2", and a taken name is skipped.
+        ``pattern`` is the front end's (translated) wording with an ``{n}``; the result is a name like any typed one.
+        """
+        if "{n}" not in pattern:
+            pattern += " {n}"
+        existing = self.list_profiles()
+        taken = {p.label.casefold() for p in existing}
+        n = len(existing) + 1
+        while fill(pattern, {"n": n}).strip().casefold() in taken:
             n += 1
-        return f"Profile {n}"
+        return fill(pattern, {"n": n}).strip()
 
-    def keyring_problem(self) -> str | None:
-        """None when a usable system keyring answers; else the sentence to show someone setting up a profile."""
+    def keyring_problem(self) -> AppError | None:
+        """None when a usable system keyring answers; else what to tell someone setting up a profile."""
         try:
             self._secret_store().backend_name()
         except KeyringUnavailable:
-            return NO_KEYRING_FOR_NEW_PROFILE
+            return KeyringUnavailable("keyring_unavailable_setup")
         except AppError as exc:
-            return exc.message
+            return exc
         return None
 
     # ---- create / unlock ------------------------------------------------------------------------------------
@@ -120,14 +139,14 @@ class ProfileService:
         from intimacy_desktop.storage.database import Database
         from intimacy_desktop.storage.vault import create_vault
 
-        if any(p.label.casefold() == label.strip().casefold() for p in self.list_profiles()):
-            raise ProfileExists(f"A profile named {label.strip()!r} already exists.")
+        if any(not p.damaged and p.label.casefold() == label.strip().casefold() for p in self.list_profiles()):
+            raise ProfileExists(name=label.strip())
         store = None if passphrase_only else self._secret_store()
         if store is not None:
             try:
                 store.backend_name()  # no keyring: say so before any folder is made
             except KeyringUnavailable as exc:
-                raise KeyringUnavailable(f"{NO_KEYRING_FOR_NEW_PROFILE} {PASSPHRASE_ONLY_HINT}") from exc
+                raise KeyringUnavailable("keyring_unavailable_new_profile") from exc
         folder = ensure_private_dir(profiles_dir(ensure_private_dir(self.data_dir))) / secrets.token_hex(8)
         created = create_vault(folder, label, passphrase, store, self._kdf)
         db = Database(folder, created.dek, create=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from intimacy_desktop.core.journal import EntryFilter, EntrySummary
 from intimacy_desktop.core.snippets import MATCH_END, MATCH_START, unmark
+from intimacy_desktop.gui.formatting import qdate
 from intimacy_desktop.gui.journal.labels import kind_name, mood_name
 
 if TYPE_CHECKING:
@@ -45,16 +46,13 @@ class EntryListModel(QAbstractListModel):
         """How many entries match, fetched or not."""
         return self._total
 
-    def set_query(self, flt: EntryFilter, *, trash: bool = False) -> None:
+    def show_rows(self, flt: EntryFilter, trash: bool, total: int, first_rows: list[EntrySummary]) -> None:
+        """Show a query whose count and first page were read off the GUI thread; later pages come as it scrolls."""
         self.beginResetModel()
         self.filter, self.trash = flt, trash
-        self._rows = []
-        self._total = self._journal.count(flt, trash=trash) if self._journal else 0
+        self._rows = list(first_rows)
+        self._total = max(total, len(self._rows))
         self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def reload(self) -> None:
-        self.set_query(self.filter, trash=self.trash)
 
     def forget(self) -> None:
         """Drop every row and the service: called on lock so no entry text stays in memory here."""
@@ -123,4 +121,4 @@ class EntryListModel(QAbstractListModel):
 
     @staticmethod
     def _date(s: EntrySummary) -> str:
-        return QLocale().toString(QDate(s.entry_date), "ddd d MMM yyyy")
+        return QLocale().toString(qdate(s.entry_date), "ddd d MMM yyyy")

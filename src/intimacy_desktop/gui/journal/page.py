@@ -1,7 +1,8 @@
 """The journal page and its controller: list, filters, editor, drafts, trash and undo.
 
-Drafts are saved into the encrypted database 1.5 s after typing pauses, never into a temp file, so a crash or a
-power cut loses at most a moment of writing. A new entry that is still empty is never saved.
+The list, its count, the tags and the calendar are read off the GUI thread (a query operation) and refreshed from
+the profile's change notices, so an entry written anywhere (another page, the CLI) shows up without navigating.
+Saving stays on the GUI thread: it is a few milliseconds, and switching entries needs its answer at once.
 """
 
 from __future__ import annotations
@@ -10,30 +11,25 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLabel, QListView, QMessageBox, QPushButton, QWidget
 
+from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.errors import AppError
+from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.formatting import format_when
 from intimacy_desktop.gui.journal.delegate import EntryDelegate
+from intimacy_desktop.gui.journal.drafts import DraftKeeper
 from intimacy_desktop.gui.journal.editor import EntryEditor
 from intimacy_desktop.gui.journal.filter_panel import FilterPanel
-from intimacy_desktop.gui.journal.list_model import EntryListModel
+from intimacy_desktop.gui.journal.layout import build_journal_layout
+from intimacy_desktop.gui.journal.list_model import PAGE_SIZE, EntryListModel
+from intimacy_desktop.gui.shell.page import Page
 
 if TYPE_CHECKING:
-    from intimacy_desktop.services.journal import JournalService
-
-DRAFT_DELAY_MS = 1500
+    from intimacy_desktop.core.journal import EntrySummary
+    from intimacy_desktop.gui.shell.context import ProfileContext
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -46,17 +42,21 @@ def _shows_errors(method: _F) -> _F:
         try:
             return method(self, *args)
         except AppError as exc:
-            self.editor.show_error(exc.message)
+            self.editor.show_error(error_text(exc))
             return None
 
     return cast(_F, wrapper)
 
 
-class JournalPage(QWidget):
-    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+class JournalPage(Page):
+    page_id = "journal"
+
+    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._journal = journal
+        self._ctx = ctx
+        self._journal = journal = ctx.journal
         self._trashed_id: int | None = None
+        self._refresh_generation = 0
         self.filters = FilterPanel()
         self.model = EntryListModel(journal, self)
         self.list = QListView()
@@ -75,13 +75,10 @@ class JournalPage(QWidget):
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
-        self._build_layout()
+        build_journal_layout(self)
+        self.drafts = DraftKeeper(journal, self.editor, self)
 
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.flush_draft)
-        self.editor.edited.connect(self._draft_timer.start)
+        ctx.changes.changed.connect(self._on_changed)
         self.filters.changed.connect(self.refresh)
         self.filters.month_changed.connect(self._refresh_calendar)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -94,6 +91,8 @@ class JournalPage(QWidget):
         ed.newButton.clicked.connect(self.new_entry)
         ed.deleteButton.clicked.connect(self.delete_current)
         ed.discardButton.clicked.connect(self.discard_changes)
+        # Window-wide while this page is shown (a hidden page's shortcuts do not fire): Ctrl+N works with the
+        # focus in the sidebar too.
         self._shortcut(QKeySequence.StandardKey.New, self.new_entry)
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
         self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
@@ -103,70 +102,83 @@ class JournalPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_current)
 
-        self.refresh()
         self._recover_draft()
+        self.refresh()
 
-    def _shortcut(self, key: QKeySequence.StandardKey, slot: object) -> QShortcut:
+    def _shortcut(self, key: QKeySequence.StandardKey, slot: Callable[[], object]) -> QShortcut:
         sc = QShortcut(QKeySequence(key), self)
-        sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(slot)
         return sc
 
-    def _build_layout(self) -> None:
-        count_row = QHBoxLayout()
-        count_row.addWidget(self.count_label)
-        count_row.addStretch(1)
-        count_row.addWidget(self.trash_button)
-        trash_row = QHBoxLayout()
-        trash_row.addWidget(self.restore_button)
-        trash_row.addStretch(1)
-        trash_row.addWidget(self.purge_button)
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(20, 18, 10, 18)
-        lv.setSpacing(8)
-        lv.addWidget(self.filters)
-        lv.addLayout(count_row)
-        lv.addWidget(self.list, 1)
-        lv.addLayout(trash_row)
-        undo_lay = QHBoxLayout(self.undo_bar)
-        undo_lay.setContentsMargins(12, 6, 8, 6)
-        undo_lay.addWidget(self.undo_label, 1)
-        undo_lay.addWidget(self.undo_button)
+    # ---- the page protocol ---------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Journal")
+
+    def shown(self) -> None:
+        target = self.editor.ui.titleEdit if self.editor.entry_id is None else self.editor.ui.bodyEdit
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def needs_attention(self) -> bool:
+        return self.editor.dirty  # recovered writing waits here
+
+    def act(self, action: str) -> None:
+        if action == "new_entry":
+            self.new_entry()
+
+    def flush(self) -> None:
+        self.drafts.write()
+
+    def wipe(self) -> None:
+        """Forget everything shown: the editor, the list rows, the calendar and the undo bar."""
+        self.drafts.stop()
+        self._refresh_generation += 1  # a refresh still on its way has nothing to show any more
+        self.editor.wipe()
+        self.model.forget()
+        self.filters.forget()
         self.undo_bar.hide()
-        right = QWidget()
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(10, 18, 20, 18)
-        rv.addWidget(self.undo_bar)
-        rv.addWidget(self.editor, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 640])
-        splitter.setChildrenCollapsible(False)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(splitter)
-        self.restore_button.hide()
-        self.purge_button.hide()
+        self.count_label.clear()
 
     # ---- list ----------------------------------------------------------------------------------------------
+    def _on_changed(self, changes: Changed) -> None:
+        if changes & (Changed.ENTRIES | Changed.TAGS):
+            self.refresh()
+
     def refresh(self) -> None:
-        trash = self.trash_button.isChecked()
-        self.model.set_query(self.filters.filter(), trash=trash)
-        n = self.model.total
-        if trash:
-            self.count_label.setText(self.tr("%Ln in trash", "", n))
-        else:
-            self.count_label.setText(self.tr("%Ln entries", "", n))
-        self.filters.set_tags(self._journal.tags())
-        self._refresh_calendar()
-        self._select(self.editor.entry_id)
+        """Count, first page, tags and calendar for the current filter, read in one query operation."""
+        flt, trash = self.filters.filter(), self.trash_button.isChecked()
+        first, last = self.filters.calendar.visible_range()
+        journal = self._journal
+        self._refresh_generation += 1
+        generation = self._refresh_generation
+
+        def read() -> tuple[int, list[EntrySummary], list[str], dict[Any, Any]]:
+            total = journal.count(flt, trash=trash)
+            rows = journal.summaries(flt, 0, PAGE_SIZE, trash=trash) if total else []
+            return total, rows, journal.tags(), journal.day_moods(first, last)
+
+        def show(result: tuple[int, list[EntrySummary], list[str], dict[Any, Any]]) -> None:
+            if generation != self._refresh_generation:
+                return  # a newer refresh is on its way
+            total, rows, tags, moods = result
+            self.model.show_rows(flt, trash, total, rows)
+            if trash:
+                self.count_label.setText(self.tr("%Ln in trash", "", total))
+            else:
+                self.count_label.setText(self.tr("%Ln entries", "", total))
+            self.filters.set_tags(tags)
+            self.filters.calendar.set_day_moods(moods)
+            self._select(self.editor.entry_id)
+
+        self._ctx.ops.query(self, read).success(show).failure(self._show_error).run()
 
     def _refresh_calendar(self) -> None:
         first, last = self.filters.calendar.visible_range()
-        self.filters.calendar.set_day_moods(self._journal.day_moods(first, last))
+        journal, calendar = self._journal, self.filters.calendar
+        self._ctx.ops.query(self, lambda: journal.day_moods(first, last)).success(calendar.set_day_moods).run()
+
+    def _show_error(self, error: AppError) -> None:
+        self.editor.show_error(error_text(error))
 
     def _select(self, entry_id: int | None) -> None:
         row = self.model.row_of(entry_id) if entry_id is not None else -1
@@ -200,7 +212,7 @@ class JournalPage(QWidget):
         try:
             entry = self._journal.get(entry_id)
         except AppError as exc:
-            self.editor.show_error(exc.message)
+            self.editor.show_error(error_text(exc))
             return
         self.editor.load(entry.id, entry.fields)
         self.editor.set_notice(None)
@@ -216,8 +228,7 @@ class JournalPage(QWidget):
         if not self.editor.dirty:
             return True
         if self.editor.entry_id is None and self.editor.is_blank():
-            self._draft_timer.stop()
-            self._journal.discard_draft(None)
+            self.drafts.discard(None)
             return True
         return self.save()
 
@@ -240,21 +251,19 @@ class JournalPage(QWidget):
             entry_id = self.editor.entry_id
             entry = self._journal.add(fields) if entry_id is None else self._journal.update(entry_id, fields)
         except AppError as exc:
-            self.editor.show_error(exc.message)
+            self.editor.show_error(error_text(exc))
             return False
-        self._draft_timer.stop()
+        self.drafts.stop()
         self.editor.mark_clean(entry.id)
         self.editor.show_error(None)
         self.editor.set_notice(None)
         self.editor.set_status(self.tr("Saved"))
-        self.refresh()
         return True
 
     @_shows_errors
     def discard_changes(self) -> None:
-        self._draft_timer.stop()
         entry_id = self.editor.entry_id
-        self._journal.discard_draft(entry_id)
+        self.drafts.discard(entry_id)
         self.editor.set_notice(None)
         if entry_id is None:
             self.editor.load(None, None)
@@ -262,17 +271,8 @@ class JournalPage(QWidget):
             self.open_entry(entry_id)
 
     def flush_draft(self) -> None:
-        """Write what is being typed into the encrypted database now (timer, lock, close)."""
-        self._draft_timer.stop()
-        if not self.editor.dirty:
-            return
-        try:
-            if self.editor.entry_id is None and self.editor.is_blank():
-                self._journal.discard_draft(None)
-            else:
-                self._journal.save_draft(self.editor.entry_id, self.editor.fields())
-        except AppError as exc:
-            self.editor.show_error(exc.message)
+        """Write what is being typed into the encrypted database now; a failure is said in the editor."""
+        self.drafts.save_now()
 
     def _recover_draft(self) -> None:
         drafts = self._journal.drafts()
@@ -280,39 +280,39 @@ class JournalPage(QWidget):
             return
         entry_id, fields, saved = drafts[0]
         self.editor.load(entry_id, fields, dirty=True)
-        when = QLocale().toString(QDateTime(saved), QLocale.FormatType.ShortFormat)
-        self.editor.set_notice(self.tr("Recovered unsaved writing from %1. Save it to keep it.").replace("%1", when))
+        self.editor.set_notice(
+            self.tr("Recovered unsaved writing from %1. Save it to keep it.").replace("%1", format_when(saved))
+        )
         self.editor.set_status(self.tr("Unsaved changes"))
-        self._select(entry_id)
 
     # ---- trash ---------------------------------------------------------------------------------------------
     @_shows_errors
     def delete_current(self) -> None:
         entry_id = self.editor.entry_id
-        self._draft_timer.stop()
+        self.drafts.discard(entry_id)
         if entry_id is None:
-            self._journal.discard_draft(None)
             self.editor.load(None, None)
             return
-        self._journal.discard_draft(entry_id)
         self._journal.trash(entry_id)
         self._trashed_id = entry_id
         self.editor.load(None, None)
         self.editor.set_notice(None)
         self.undo_bar.show()
         self._undo_shortcut.setEnabled(True)
-        self.refresh()
         self.list.setFocus()
+
+    def _forget_undo(self) -> None:
+        self._trashed_id = None
+        self.undo_bar.hide()
+        self._undo_shortcut.setEnabled(False)
 
     @_shows_errors
     def undo_delete(self) -> None:
         if self._trashed_id is None:
             return
-        entry_id, self._trashed_id = self._trashed_id, None
+        entry_id = self._trashed_id
         self._journal.restore(entry_id)
-        self.undo_bar.hide()
-        self._undo_shortcut.setEnabled(False)
-        self.refresh()
+        self._forget_undo()
         self.open_entry(entry_id)
 
     def _set_trash_mode(self, on: bool) -> None:
@@ -336,29 +336,23 @@ class JournalPage(QWidget):
         entry_id = self._selected_trash_id()
         if entry_id is not None:
             self._journal.restore(entry_id)
+            self._forget_undo()  # "moved to trash, Undo" would now undo nothing
             self.editor.load(None, None)
-            self.refresh()
 
     @_shows_errors
     def _purge_selected(self) -> None:
         entry_id = self._selected_trash_id()
         if entry_id is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete forever?"),
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Delete forever?"),
             self.tr("This entry will be gone for good; it cannot be restored."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter must never destroy an entry
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self._journal.purge(entry_id)
+            if entry_id == self._trashed_id:
+                self._forget_undo()
             self.editor.load(None, None)
-            self.refresh()
-
-    # ---- lock ----------------------------------------------------------------------------------------------
-    def wipe(self) -> None:
-        """Forget everything shown: the editor, the list rows, the calendar and the undo bar."""
-        self._draft_timer.stop()
-        self.editor.wipe()
-        self.model.forget()
-        self.filters.forget()
-        self.undo_bar.hide()
-        self.count_label.clear()

@@ -1,0 +1,1 @@
+"""The window's shell: pages plug into it, the lock controller guards it (docs/ARCHITECTURE.md)."""

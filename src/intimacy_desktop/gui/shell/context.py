@@ -1,0 +1,67 @@
+"""What a profile's pages share while it is unlocked, built on unlock and torn down, whole, by the lock.
+
+Pages get everything through this one object (Electrum's habit: pass what a view needs through its constructor,
+no global registry): the profile's services, the operation runner, the change notices, the clipboard guard and a
+way to ask the shell for another page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from intimacy_desktop.core.changes import Changed
+from intimacy_desktop.gui.operations import OperationRunner
+
+if TYPE_CHECKING:
+    from intimacy_desktop.gui.clipboard import ClipboardGuard
+    from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.profiles import UnlockedProfile
+
+Navigate = Callable[[str, "str | None"], None]
+
+
+class ChangeNotices(QObject):
+    """One signal for every write of the profile. Services call ``notify`` on whatever thread wrote; Qt queues the
+    signal to the GUI thread when that was a worker."""
+
+    changed = Signal(object)  # core.changes.Changed
+
+    def notify(self, changes: Changed) -> None:
+        self.changed.emit(changes)
+
+
+class ProfileContext:
+    def __init__(
+        self,
+        profile: UnlockedProfile,
+        *,
+        clipboard: ClipboardGuard,
+        navigate: Navigate,
+        parent: QObject | None = None,
+    ) -> None:
+        self.profile = profile
+        self.clipboard = clipboard
+        self.navigate = navigate
+        self.ops = OperationRunner(parent)
+        self.changes = ChangeNotices(parent)
+        profile.changes.subscribe(self.changes.notify)
+
+    @property
+    def journal(self) -> JournalService:
+        return self.profile.journal
+
+    def check_foreign_changes(self) -> None:
+        """Someone else wrote (the CLI, say): tell every page that anything may have changed."""
+        if self.ops.is_open and self.profile.foreign_changes():
+            self.changes.notify(Changed.EXTERNAL)
+
+    def close(self) -> None:
+        """The last step of the lock: nothing more is delivered, and the vault lets go of its key."""
+        self.ops.close()
+        self.profile.changes.unsubscribe(self.changes.notify)
+        self.profile.close()
+        self.ops.deleteLater()
+        self.changes.deleteLater()
