@@ -105,10 +105,16 @@ class FirstRunPage(QWidget):
 
     def _update_state(self) -> None:
         without = self.ui.noPassphraseCheck.isChecked() and self._keyring_problem is None
+        # Without a keyring the passphrase is chosen only after the deliberate passphrase-only tick; until then
+        # the fields are visibly off rather than looking ready and taking nothing.
+        waiting = self._keyring_problem is not None and not self.ui.passphraseOnlyCheck.isChecked()
         self.ui.noPassphraseWarning.setVisible(without)
         for w in (self.ui.passphraseLabel, self.ui.passphraseEdit, self.ui.confirmEdit):
-            w.setEnabled(not without)
-        self.ui.strengthLabel.setText(self._hint(without))
+            w.setEnabled(not without and not waiting)
+        self.ui.strengthLabel.setText(
+            self.tr("Tick “Use a passphrase only” above first, then choose your passphrase here.")
+            if waiting else self._hint(without)
+        )
         self.ui.createButton.setEnabled(self.problem() is None and not self.ui.busyBar.isVisible())
 
     def _hint(self, without: bool) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QStackedWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.gui.background import Background
 from intimacy_desktop.gui.clipboard import ClipboardGuard
+from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.first_run import MIN_PASSPHRASE
 from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
 
@@ -41,7 +43,6 @@ class RecoveryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Use your recovery code"))
-        self.setMinimumWidth(520)
         self.profile: UnlockedProfile | None = None
         self._profiles, self._info, self._background = profiles, info, background
         self._keyring_problem: str | None = None  # asked in the background below: D-Bus may be slow
@@ -71,7 +72,11 @@ class RecoveryDialog(QDialog):
         self.keyring_label.setProperty("role", "warning")
         self.passphrase_only = QCheckBox(self.tr("Use a passphrase only, without the keyring"))
         self.set_keyring_problem(None)
-        background.submit(profiles.keyring_problem, self.set_keyring_problem, lambda _error: None)
+        background.submit(
+            profiles.keyring_problem,
+            lambda problem: self.set_keyring_problem(error_text(problem) if problem is not None else None),
+            lambda _error: None,
+        )
         lay.addWidget(self.keyring_label)
         lay.addWidget(self.passphrase_only)
         self.error_label = QLabel()
@@ -98,8 +103,11 @@ class RecoveryDialog(QDialog):
         self.code_view = RecoveryCodeView(clipboard)
         self.code_view.confirmed.connect(self._done)
         self.steps.addWidget(self.code_view)
+        self.steps.setMinimumWidth(472)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
+        # Never smaller than what the current step needs: the new code is shown once and must be whole.
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         outer.addWidget(self.steps)
 
     def set_keyring_problem(self, problem: str | None) -> None:
@@ -143,7 +151,7 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, error: AppError) -> None:
         self._set_busy(False)
-        self._show_error(error.message)
+        self._show_error(error_text(error))
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

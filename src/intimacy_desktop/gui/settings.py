@@ -1,4 +1,5 @@
-"""The only things the app remembers outside the encrypted vault: window geometry and the last profile folder.
+"""The only things the app remembers outside the encrypted vault: window geometry, the last profile folder and
+whether the journal's calendar is folded away (a layout choice, nothing about the journal).
 
 Profile labels, passphrases and journal text never go here; a settings file is plaintext that anyone on the
 computer account can read.
@@ -12,6 +13,7 @@ from intimacy_desktop import QT_NAME
 
 _GEOMETRY = "window/geometry"
 _LAST_PROFILE = "unlock/last_profile_folder"
+_CALENDAR_SHOWN = "journal/calendar_shown"
 
 
 def app_settings() -> QSettings:
@@ -36,3 +38,12 @@ def window_geometry() -> QByteArray | None:
 
 def remember_window_geometry(geometry: QByteArray) -> None:
     app_settings().setValue(_GEOMETRY, geometry)
+
+
+def calendar_shown() -> bool:
+    """Whether the journal shows its month calendar; it does until the person folds it away."""
+    return bool(app_settings().value(_CALENDAR_SHOWN, True, type=bool))
+
+
+def remember_calendar_shown(shown: bool) -> None:
+    app_settings().setValue(_CALENDAR_SHOWN, shown)

@@ -12,9 +12,16 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from intimacy_desktop.core.journal import EntryFields, Kind, Layer, parse_tags
+from intimacy_desktop.core.journal import EntryFields, Kind, parse_tags
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.gui._generated.ui_entry_editor import Ui_EntryEditor
+from intimacy_desktop.gui.flow_layout import FlowLayout
+from intimacy_desktop.gui.formatting import qdate
 from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_color, mood_name
+from intimacy_desktop.gui.journal.mood_calendar import ThemedCalendar
+
+# Room for two fields or two buttons a line; with the entry list's column it fills the 900 px minimum window.
+MIN_WIDTH = 340
 
 
 def _dot(color: QColor) -> QIcon:
@@ -40,6 +47,16 @@ class EntryEditor(QWidget):
         self.dirty = False
         self._loading = False
         ui = self.ui
+        # The fields and buttons wrap onto a second line in a narrow window rather than losing their text.
+        for box, widgets in (
+            (ui.metaBox, (ui.dateEdit, ui.moodCombo, ui.layerCombo, ui.kindCombo, ui.sharedCheck)),
+            (ui.actionsBox, (ui.newButton, ui.deleteButton, ui.discardButton, ui.statusLabel)),
+        ):
+            flow = FlowLayout(box)
+            for widget in widgets:
+                flow.addWidget(widget)
+        ui.buttonRow.setStretch(0, 1)
+        self.setMinimumWidth(MIN_WIDTH)
         ui.moodCombo.addItem(self.tr("No weather"), None)
         for mood in range(1, 6):
             ui.moodCombo.addItem(_dot(mood_color(mood)), mood_name(mood), mood)
@@ -47,6 +64,7 @@ class EntryEditor(QWidget):
             ui.layerCombo.addItem(layer_name(layer), layer.value)
         for kind in Kind:
             ui.kindCombo.addItem(kind_name(kind), kind.value)
+        ui.dateEdit.setCalendarWidget(ThemedCalendar(self))
         ui.dateEdit.setMaximumDate(QDate.currentDate().addDays(1))
         for edit in (ui.titleEdit, ui.tagsEdit):
             edit.textEdited.connect(self._on_edit)
@@ -71,7 +89,7 @@ class EntryEditor(QWidget):
         ui = self.ui
         ui.titleEdit.setText(f.title)
         ui.bodyEdit.setPlainText(f.body)
-        ui.dateEdit.setDate(QDate(f.entry_date))
+        ui.dateEdit.setDate(qdate(f.entry_date))
         ui.moodCombo.setCurrentIndex(max(0, ui.moodCombo.findData(f.mood)) if f.mood is not None else 0)
         ui.layerCombo.setCurrentIndex(max(0, ui.layerCombo.findData(f.layer.value)))
         ui.kindCombo.setCurrentIndex(max(0, ui.kindCombo.findData(f.kind.value)))

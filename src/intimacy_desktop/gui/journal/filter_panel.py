@@ -1,13 +1,14 @@
 """Search, filters and the mood calendar above the entry list; turns them into one ``EntryFilter``.
 
-Typing is debounced (150 ms) so a search runs once per pause rather than once per key.
+Typing is debounced (150 ms) so a search runs once per pause rather than once per key. The calendar folds away
+(remembered in the settings) so that a small window can give the entry list the room.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,13 +17,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from intimacy_desktop.core.journal import EntryFilter, Kind, Layer
+from intimacy_desktop.core.journal import EntryFilter, Kind
+from intimacy_desktop.core.layers import Layer
+from intimacy_desktop.gui import settings
+from intimacy_desktop.gui.formatting import qdate
 from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_name
-from intimacy_desktop.gui.journal.mood_calendar import MoodCalendar
+from intimacy_desktop.gui.journal.mood_calendar import MoodCalendar, ThemedCalendar
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -68,10 +73,18 @@ class FilterPanel(QWidget):
         custom.addWidget(self.to_edit, 1)
         self.custom_row.hide()
         self.calendar = MoodCalendar()
-        self.calendar.setMinimumHeight(240)
+        self.calendar.setMinimumHeight(210)  # with the filters, still room for an entry at 900x620
         self.calendar.setMaximumHeight(250)
         self.all_days_button = QPushButton(self.tr("Show all days"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText(self.tr("Calendar"))
+        self.calendar_button.setToolTip(self.tr("Show or fold away the calendar of entries"))
+        self.calendar_button.setCheckable(True)
+        self.calendar_button.setAutoRaise(True)
+        self.calendar_button.setProperty("role", "disclosure")
+        self.calendar_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.calendar_section = QWidget()
 
         grid = QGridLayout()
         grid.setSpacing(6)
@@ -82,16 +95,23 @@ class FilterPanel(QWidget):
         grid.addWidget(self.range_combo, 2, 0, 1, 2)
         grid.addWidget(self.custom_row, 3, 0, 1, 2)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.all_days_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
+        section = QVBoxLayout(self.calendar_section)
+        section.setContentsMargins(0, 0, 0, 0)
+        section.setSpacing(8)
+        section.addWidget(self.calendar)
+        section.addWidget(self.all_days_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
         lay.addWidget(self.search)
         lay.addLayout(grid)
-        lay.addWidget(self.calendar)
         lay.addLayout(buttons)
+        lay.addWidget(self.calendar_section)
+        self.calendar_button.setChecked(settings.calendar_shown())
+        self._fold(self.calendar_button.isChecked())
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -100,9 +120,8 @@ class FilterPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         for combo in self._combos():
             combo.currentIndexChanged.connect(lambda _i: self._emit_changed())
-        self.range_combo.currentIndexChanged.connect(
-            lambda _i: self.custom_row.setVisible(self.range_combo.currentData() == "custom")
-        )
+        self.range_combo.currentIndexChanged.connect(self._on_range_changed)
+        self.calendar_button.toggled.connect(self._on_calendar_toggled)
         for edit in (self.from_edit, self.to_edit):
             edit.dateChanged.connect(lambda _d: self._emit_changed())
         self.calendar.clicked.connect(self._on_day_clicked)
@@ -120,6 +139,7 @@ class FilterPanel(QWidget):
     def _date_edit(self, accessible: str, value: QDate) -> QDateEdit:
         edit = QDateEdit(value)
         edit.setCalendarPopup(True)
+        edit.setCalendarWidget(ThemedCalendar(self))
         edit.setAccessibleName(accessible)
         edit.setDisplayFormat("d MMM yyyy")
         return edit
@@ -175,7 +195,7 @@ class FilterPanel(QWidget):
     def set_day(self, day: dt.date | None) -> None:
         self.calendar.active_day = day
         if day is not None:
-            self.calendar.setSelectedDate(QDate(day))
+            self.calendar.setSelectedDate(qdate(day))
         self.calendar.updateCells()
         self._emit_changed()
 
@@ -196,6 +216,22 @@ class FilterPanel(QWidget):
         self.set_tags([])
         self.calendar.forget()
 
+    def _on_range_changed(self, _index: int) -> None:
+        key = self.range_combo.currentData()
+        self.custom_row.setVisible(key == "custom")
+        if key == "month":
+            self.calendar_button.setChecked(True)  # "the month shown below" needs the calendar to show it
+
+    def _on_calendar_toggled(self, shown: bool) -> None:
+        self._fold(shown)
+        settings.remember_calendar_shown(shown)
+        if not shown and self.calendar.active_day is not None:
+            self.set_day(None)  # a day picked in a hidden calendar would hide entries for no visible reason
+
+    def _fold(self, shown: bool) -> None:
+        self.calendar_section.setVisible(shown)
+        self.calendar_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
     def _on_day_clicked(self, qdate: QDate) -> None:
         day = _as_date(qdate)
         self.set_day(None if self.calendar.active_day == day else day)
@@ -210,7 +246,7 @@ class FilterPanel(QWidget):
         self.changed.emit()
 
     def _update_buttons(self) -> None:
-        self.all_days_button.setEnabled(self.calendar.active_day is not None)
+        self.all_days_button.setVisible(self.calendar.active_day is not None)  # only when a day is chosen
         self.clear_button.setEnabled(not self.filter().is_empty())
 
 

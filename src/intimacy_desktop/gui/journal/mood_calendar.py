@@ -9,22 +9,73 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolTip, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QIcon, QPainter, QPainterPath, QPen, QPixmap, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QToolTip, QWidget
 
 from intimacy_desktop.gui import theme
 from intimacy_desktop.gui.journal.labels import ON_MOOD_TEXT, mood_color, mood_name
 
 
-class MoodCalendar(QCalendarWidget):
+class ThemedCalendar(QCalendarWidget):
+    """A month in the theme's colours instead of Qt's stock look: no week numbers, single-letter day names and
+    weekends in the text colour, month arrows in the text colour. Also the pop-up of every date field
+    (``QDateEdit.setCalendarWidget``)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames)
+        self._styled_for: int | None = None
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Weekends in the theme's text colour instead of Qt's red (no day is an alarm), and arrows drawn in it
+        (Qt's stock arrows are dark and stay so in the dark theme)."""
+        color = QColor(theme.current().text)
+        if color.rgba() == self._styled_for:
+            return  # Qt sends style and palette changes by the dozen while a page is built
+        self._styled_for = color.rgba()
+        plain = QTextCharFormat()
+        plain.setForeground(color)
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(day, plain)
+        for name, pointing_left in (("qt_calendar_prevmonth", True), ("qt_calendar_nextmonth", False)):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setIcon(_chevron(color, pointing_left, self.devicePixelRatioF()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._restyle()
+
+
+def _chevron(color: QColor, pointing_left: bool, ratio: float, size: int = 16) -> QIcon:
+    pix = QPixmap(round(size * ratio), round(size * ratio))
+    pix.setDevicePixelRatio(ratio)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, 2.0)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    tip, back = (size * 0.35, size * 0.62) if pointing_left else (size * 0.65, size * 0.38)
+    path = QPainterPath(QPointF(back, size * 0.22))
+    path.lineTo(QPointF(tip, size * 0.5))
+    path.lineTo(QPointF(back, size * 0.78))
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pix)
+
+
+class MoodCalendar(ThemedCalendar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "mood")  # paints its own days, selection included (theme.py)
         self.setAccessibleName(self.tr("Calendar of entries"))
-        self._plain_weekends()
         self._days: dict[dt.date, tuple[float | None, int]] = {}
         self.active_day: dt.date | None = None
         self._view = self.findChild(QTableView, "qt_calendar_calendarview")
@@ -58,18 +109,6 @@ class MoodCalendar(QCalendarWidget):
         elif index.row() >= 4 and day < 15:  # spill-over into the next month
             year, month = (year, month + 1) if month < 12 else (year + 1, 1)
         return dt.date(year, month, day)
-
-    def _plain_weekends(self) -> None:
-        """Weekends in the theme's text colour instead of Qt's red: no day is an alarm."""
-        plain = QTextCharFormat()
-        plain.setForeground(QColor(theme.current().text))
-        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.setWeekdayTextFormat(day, plain)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
-            self._plain_weekends()
 
     def visible_range(self) -> tuple[dt.date, dt.date]:
         """The shown month plus the spill-over days of the neighbouring months."""
