@@ -18,6 +18,12 @@ def _gui(data_dir: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """Kill it, and read and close its pipes (a killed process's open pipes are a ResourceWarning)."""
+    proc.kill()
+    proc.communicate()
+
+
 def test_second_instance_exits_and_the_first_keeps_running(tmp_path: Path) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     data = tmp_path / "data"
@@ -45,11 +51,9 @@ def test_second_instance_exits_and_the_first_keeps_running(tmp_path: Path) -> No
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
         finally:
-            third.kill()
-            third.wait()
+            _stop(third)
     finally:
-        first.kill()
-        first.wait()
+        _stop(first)
 
 
 def test_every_file_the_app_makes_is_private(tmp_path: Path) -> None:
@@ -81,11 +85,9 @@ def test_every_file_the_app_makes_is_private(tmp_path: Path) -> None:
                 paths = [data, *data.rglob("*")]
                 modes = {str(p.relative_to(tmp_path)): oct(p.stat().st_mode & 0o777) for p in paths}
             finally:
-                writer.kill()
-                writer.wait()
+                _stop(writer)
         finally:
-            gui.kill()
-            gui.wait()
+            _stop(gui)
     finally:
         os.umask(old)
     assert any(name.endswith("journal.db-wal") for name in modes)  # the live log is among the checked files

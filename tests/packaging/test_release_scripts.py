@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
@@ -534,7 +535,7 @@ def test_workflow_is_valid_for_github_actions() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_workflow_triggers_permissions_and_jobs(workflow: dict[str, object]) -> None:
+def test_workflow_triggers_permissions_and_jobs(workflow: dict[Any, Any]) -> None:
     # YAML 1.1 readers turn the key `on` into True; ruamel (YAML 1.2) keeps it a string. Accept either.
     triggers = workflow.get("on", workflow.get(True))
     assert isinstance(triggers, dict)
@@ -545,12 +546,12 @@ def test_workflow_triggers_permissions_and_jobs(workflow: dict[str, object]) -> 
     assert set(all_jobs) == {"build", "release"}
     for name, job in all_jobs.items():
         assert isinstance(job.get("timeout-minutes"), int), f"job {name} has no timeout-minutes"
-    build = all_jobs["build"]
+    build: dict[str, Any] = all_jobs["build"]
     assert "permissions" not in build   # only the release job may write
     assert build["strategy"]["fail-fast"] is False
     systems = {entry["os"].split("-")[0] for entry in matrix_include(workflow)}
     assert systems == {"ubuntu", "windows", "macos"}
-    release = all_jobs["release"]
+    release: dict[str, Any] = all_jobs["release"]
     assert release["needs"] == "build"
     assert release["permissions"] == {"contents": "write"}
     assert "refs/tags/" in str(release["if"])

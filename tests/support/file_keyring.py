@@ -15,7 +15,7 @@ from keyring.errors import KeyringLocked, NoKeyringError
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def _path(self) -> Path:
         return Path(os.environ["TEST_KEYRING_FILE"])

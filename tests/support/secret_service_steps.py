@@ -36,7 +36,8 @@ def main() -> None:
 
     steps["backend"] = f"{type(keyring.get_keyring()).__module__}.{type(keyring.get_keyring()).__name__}"
     vault = next(p for p in os.scandir(os.path.join(os.environ["INTIMACY_DESKTOP_DATA_DIR"], "profiles")))
-    header = json.load(open(os.path.join(vault.path, "vault.json")))  # noqa: SIM115
+    with open(os.path.join(vault.path, "vault.json"), encoding="utf-8") as fh:
+        header = json.load(fh)
     steps["header"] = header
     secret = keyring.get_password("desktop-vault", header["vault_id"])
     steps["secret_present"] = secret is not None

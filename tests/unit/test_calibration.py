@@ -41,12 +41,12 @@ def test_calibration_clamps_to_floor_and_ceiling(monkeypatch: pytest.MonkeyPatch
     monkeypatch.delenv(crypto.FAST_KDF_ENV, raising=False)
     monkeypatch.setattr(crypto, "argon2id", lambda *_a, **_k: b"\0" * 32)
     clock = iter([0.0, 100.0])  # a machine where the floor takes 100 s
-    monkeypatch.setattr(crypto.time, "perf_counter", lambda: next(clock))
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
     slow = crypto.calibrate()
     assert (slow.time_cost, slow.memory_kib, slow.parallelism) == (3, 64 * 1024, 4)
 
     clock = iter([0.0, 0.0])  # an impossibly fast machine
-    monkeypatch.setattr(crypto.time, "perf_counter", lambda: next(clock))
+    monkeypatch.setattr(time, "perf_counter", lambda: next(clock))
     fast = crypto.calibrate()
     assert fast.time_cost == crypto.MAX_TIME_COST
     assert (fast.memory_kib, fast.parallelism) == (64 * 1024, 4)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intimacy_desktop.core.errors import EXIT_USAGE, UsageError
-from intimacy_desktop.core.journal import TAG_MAX, TITLE_MAX, EntryFields, EntryFilter, Kind, Layer
+from intimacy_desktop.core.journal import TAG_MAX, TITLE_MAX, EntryFields, EntryFilter, EntrySummary, Kind
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import MATCH_END, MATCH_START
 from intimacy_desktop.services.journal import JournalService
 from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
@@ -33,11 +35,11 @@ def journal(profile: UnlockedProfile) -> JournalService:
     return profile.journal
 
 
-def ids(summaries) -> list[int]:
+def ids(summaries: Iterable[EntrySummary]) -> list[int]:
     return [s.id for s in summaries]
 
 
-def search(journal: JournalService, text: str, **kw) -> list[int]:
+def search(journal: JournalService, text: str, **kw: Any) -> list[int]:
     flt = EntryFilter(text=text, **kw)
     found = ids(journal.summaries(flt))
     assert journal.count(flt) == len(found)
@@ -98,7 +100,7 @@ def test_update_changes_fields_and_reindexes(journal: JournalService) -> None:
 @pytest.mark.parametrize("action", ["get", "update", "trash", "restore", "purge"])
 def test_unknown_entry_is_a_usage_error(journal: JournalService, action: str) -> None:
     kept = journal.add(EntryFields(title="kept"))
-    call = {
+    call: Callable[[], object] = {
         "get": lambda: journal.get(999),
         "update": lambda: journal.update(999, EntryFields(title="x")),
         "trash": lambda: journal.trash(999),
@@ -126,7 +128,7 @@ def test_unknown_entry_is_a_usage_error(journal: JournalService, action: str) ->
     ],
     ids=["mood7", "mood0", "mood-1", "title-too-long", "tag-too-long"],
 )
-def test_invalid_fields_raise_usage_error_and_save_nothing(journal: JournalService, kwargs: dict) -> None:
+def test_invalid_fields_raise_usage_error_and_save_nothing(journal: JournalService, kwargs: dict[str, Any]) -> None:
     fields = {"title": "t", **kwargs}
     with pytest.raises(UsageError) as info:
         EntryFields(**fields)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ from intimacy_desktop.core.errors import (
     WrongRecoveryCode,
 )
 from intimacy_desktop.core.journal import EntryFields, EntryFilter
-from intimacy_desktop.services.profiles import ProfileService
+from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
 from intimacy_desktop.storage import crypto
 from intimacy_desktop.storage.device_secret import MemorySecretStore
 from intimacy_desktop.storage.header import HEADER_NAME, read_header
@@ -223,7 +224,11 @@ def _backend_changed(store: MemorySecretStore, _vault: CreatedVault) -> MemorySe
 )
 @pytest.mark.parametrize("passphrase", [PASSPHRASE, None], ids=["with-passphrase", "no-passphrase"])
 def test_keyring_failures_have_their_own_error_and_change_nothing(
-    tmp_path: Path, store: MemorySecretStore, breakage, error: type[AppError], passphrase: str | None
+    tmp_path: Path,
+    store: MemorySecretStore,
+    breakage: Callable[[MemorySecretStore, CreatedVault], MemorySecretStore],
+    error: type[AppError],
+    passphrase: str | None,
 ) -> None:
     created = make_vault(tmp_path / "v", passphrase, store)
     before = snapshot(created.folder)
@@ -350,7 +355,7 @@ def test_a_recovery_code_of_another_vault_is_refused(tmp_path: Path, store: Memo
 # ---- ProfileService: recover and change passphrase ----------------------------------------------------------------
 
 
-def _titles(profile) -> list[str]:
+def _titles(profile: UnlockedProfile) -> list[str]:
     return sorted(s.title for s in profile.journal.summaries(EntryFilter(), limit=10_000))
 
 
@@ -393,9 +398,9 @@ def test_recover_after_the_keyring_item_is_lost(profiles: ProfileService, secret
 
     info = profiles.find("Alex")
     assert read_header(info.folder).vault_id == vault_id  # same vault, re-wrapped, not re-created
-    with pytest.raises(WrongRecoveryCode) as err:
+    with pytest.raises(WrongRecoveryCode) as wrong:
         unlock_with_recovery(info.folder, old_code)
-    assert err.value.exit_code == 3
+    assert wrong.value.exit_code == 3
     assert unlock_with_recovery(info.folder, new_code)[1] == unlock(info.folder, "new passphrase", secret_store)[1]
     with pytest.raises(WrongPassphrase):
         profiles.unlock(info, PASSPHRASE)
