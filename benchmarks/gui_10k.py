@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", "1")
@@ -86,20 +87,31 @@ def main() -> None:
     window.show()
     window.unlock_page.ui.passphraseEdit.setText("pw")
     window.unlock_page.ui.unlockButton.click()
-    took = wait(app, lambda: window.page("journal") is not None)
+    ops = None
+
+    def journal_shown() -> bool:
+        nonlocal ops
+        ctx = window.locks.ctx
+        ops = ctx.ops if ctx is not None else None
+        return window.page("journal") is not None and ops is not None and not ops.busy
+
+    took = wait(app, journal_shown)
     window.show_page("journal")
-    page = window.page("journal")
-    assert page is not None
+    page: Any = window.page("journal")
+    assert page is not None and ops is not None
     app.processEvents()
     print(f"unlock click to journal page ({n} entries, fast KDF): {took * 1000:.0f} ms; RSS {rss_mb():.0f} MB")
     start = time.perf_counter()
     page.filters.search.setText("garden repai")
     page.filters._debounce.stop()
-    page.refresh()
-    app.processEvents()
-    print(f"search through the GUI (model reset + first page + count + calendar): "
+    page.refresh()  # read on the profile's worker thread, shown when it lands
+    wait(app, lambda: not ops.busy)
+    print(f"search through the GUI (query operation: count + first page + tags + calendar, then the model reset): "
           f"{(time.perf_counter() - start) * 1000:.0f} ms, {page.model.total} matches")
     page.filters.clear()
+    page.filters._debounce.stop()
+    page.refresh()
+    wait(app, lambda: not ops.busy and page.model.total == n)
     start = time.perf_counter()
     while page.model.canFetchMore(QModelIndex()):
         page.model.fetchMore(QModelIndex())

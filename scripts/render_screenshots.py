@@ -1,4 +1,4 @@
-"""Render the main screens to docs/screenshots/*.png from a throw-away data folder with sample entries.
+"""Render every page and dialog to docs/screenshots/<size>-<theme>/*.png (900x620 and 1200x780, light and dark).
 
 Run offscreen: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/render_screenshots.py
 Uses a fast (insecure) key derivation and an in-memory keyring, so nothing touches the real keyring.
@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
@@ -25,6 +26,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
+from intimacy_desktop.app import PAGES  # noqa: E402
 from intimacy_desktop.gui import theme  # noqa: E402
 from intimacy_desktop.gui.application import make_application  # noqa: E402
 from intimacy_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -33,6 +35,7 @@ from intimacy_desktop.storage.device_secret import MemorySecretStore  # noqa: E4
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSPHRASE = "river heron lemon pasta"
+SIZES = ((1200, 780), (900, 620))  # comfortable, and the window's minimum size
 
 
 def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -51,45 +54,52 @@ def settle(seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
-def shot(widget: QWidget, name: str) -> None:
-    settle()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print(f"wrote docs/screenshots/{name}.png")
+class Shots:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def __call__(self, widget: QWidget, name: str) -> None:
+        settle()
+        path = self.folder / f"{name}.png"
+        widget.grab().save(str(path))
+        print(f"wrote {path.relative_to(OUT.parent.parent)}")
 
 
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
+def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
+    shot = Shots(OUT / f"{size[0]}x{size[1]}-{'dark' if dark else 'light'}")
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
-        app = make_application(sys.argv)
-        theme.apply(app, dark=False)
+        theme.apply(app, dark=dark)
         store = MemorySecretStore()
         profiles = ProfileService(Path(tmp) / "data", lambda: store)
-        w = MainWindow(profiles)
-        w.resize(1200, 780)
+        w = MainWindow(profiles, pages=PAGES)
+        w.resize(*size)
         w.show()
-        fr = w.first_run.ui
+        first_run = w.locks.first_run
+        fr = first_run.ui
         fr.labelEdit.setText("Alex & Sam")
         fr.passphraseEdit.setText(PASSPHRASE)
         fr.confirmEdit.setText(PASSPHRASE)
         shot(w, "01-first-run")
         fr.createButton.click()
         wait_until(lambda: fr.steps.currentWidget() is fr.codeStep)
+        code = first_run.code_view.code()
         shot(w, "02-recovery-code")
-        w.first_run.code_view.ui.savedCheck.setChecked(True)
-        w.first_run.code_view.ui.continueButton.click()
+        first_run.code_view.ui.savedCheck.setChecked(True)
+        first_run.code_view.ui.continueButton.click()
         assert w.profile is not None
         for fields in sample_entries():
             w.profile.journal.add(fields)
         w.lock()
+        wait_until(lambda: w.profile is None)
         shot(w, "03-unlock")
         w.unlock_page.ui.passphraseEdit.setText(PASSPHRASE)
         w.unlock_page.ui.unlockButton.click()
-        wait_until(lambda: w.journal_page is not None)
+        wait_until(lambda: w.page("journal") is not None and not w.locks.ctx.ops.busy)  # type: ignore[union-attr]
         shot(w, "04-today")
-        page = w.journal_page
-        assert page is not None
-        w.show_journal()
+        page: Any = w.show_page("journal")
+        wait_until(lambda: page.model.rowCount() > 0)
         page.list.setCurrentIndex(page.model.index(0))
         shot(w, "05-journal")
         page.filters.search.setText("walk")
@@ -97,36 +107,64 @@ def main() -> int:
         page.list.setCurrentIndex(page.model.index(0))
         shot(w, "06-journal-search")
         page.filters.clear()
+        wait_until(lambda: page.model.filter.text == "" and not w.locks.ctx.ops.busy)  # type: ignore[union-attr]
         page.list.setCurrentIndex(page.model.index(0))
         page.editor.ui.tabs.setCurrentWidget(page.editor.ui.previewTab)
         shot(w, "07-markdown-preview")
         page.editor.ui.tabs.setCurrentWidget(page.editor.ui.writeTab)
         page.list.setCurrentIndex(page.model.index(4))
         page.delete_current()
+        settle()
         page.list.setCurrentIndex(page.model.index(6))
         page.delete_current()
+        settle()
+        shot(w, "08-moved-to-trash")
         page.trash_button.setChecked(True)
+        wait_until(lambda: page.model.trash and not w.locks.ctx.ops.busy)  # type: ignore[union-attr]
         page.list.setCurrentIndex(page.model.index(0))
-        shot(w, "08-trash")
+        shot(w, "09-trash")
         page.trash_button.setChecked(False)
-        theme.apply(app, dark=True)
-        page.list.setCurrentIndex(page.model.index(1))
-        shot(w, "09-journal-dark")
-        theme.apply(app, dark=False)
+        settle()
         w.lock()
+        wait_until(lambda: w.profile is None)
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
-        w.show_locked()
+        w.locks.show_locked()
         shot(w, "10-unlock-two-profiles")
+        w.unlock_page.ui.profileCombo.setCurrentIndex(0)
+        w.unlock_page.ui.recoverButton.click()
+        from intimacy_desktop.gui.recovery_dialog import RecoveryDialog
+
+        dialog = w.findChild(RecoveryDialog)
+        assert dialog is not None
+        shot(dialog, "11-recovery-dialog")
+        dialog.code_edit.setText(code)
+        dialog.new_edit.setText(PASSPHRASE)
+        dialog.confirm_edit.setText(PASSPHRASE)
+        dialog.recover_button.click()
+        wait_until(lambda: dialog.steps.currentWidget() is dialog.code_view)
+        shot(dialog, "12-recovery-dialog-new-code")
+        dialog.code_view.ui.savedCheck.setChecked(True)
+        dialog.code_view.ui.continueButton.click()
+        wait_until(lambda: w.page("journal") is not None)
+        w.lock()
+        wait_until(lambda: w.profile is None)
         store.available = False  # a machine without a keyring: the plain message and the explicit consent
         w.unlock_page.new_profile_requested.emit()
-        wait_until(lambda: w.first_run.ui.keyringProblemLabel.isVisible())
-        shot(w, "11-first-run-no-keyring")
+        wait_until(lambda: first_run.ui.keyringProblemLabel.isVisible())
+        shot(w, "13-first-run-no-keyring")
         w.show_about()
         assert w.about_dialog is not None
         w.about_dialog.resize(720, 640)
-        shot(w.about_dialog, "12-about")
+        shot(w.about_dialog, "14-about")
         w.about_dialog.close()
         w.close()
+
+
+def main() -> int:
+    app = make_application(sys.argv)
+    for size in SIZES:
+        for dark in (False, True):
+            render(app, size, dark)
     return 0
 
 

@@ -14,7 +14,7 @@
 ; src/intimacy_desktop/paths.py), outside {app}. The installer writes nothing there and the uninstaller removes
 ; only what the installer put in {app} and the Start menu. There is deliberately no [UninstallDelete] section and
 ; no [Code] that deletes folders: losing someone's encrypted journal on uninstall would be unrecoverable.
-; tests/packaging/test_release_scripts.py checks this.
+; tests/packaging/test_release_windows_installer.py checks this.
 ;
 ; Kept to ASCII so that the compiler reads it the same whatever the code page.
 
