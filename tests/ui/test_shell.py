@@ -214,6 +214,23 @@ def test_page_shortcuts_work_after_choosing_the_page_in_the_sidebar(qtbot: QtBot
     assert journal_page.editor.ui.titleEdit.text() == "A title that is not lost"
 
 
+def test_journal_keys_work_from_any_page(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+N and Ctrl+F on Today (where the window opens) bring the journal, ready for typing."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3_000)
+    today: Any = window.show_page("today")
+    journal_page: Any = window.page("journal")
+    qtbot.keyClick(today.write_button, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is journal_page.filters.search
+    window.show_page("sample")
+    focused: Any = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view = window.locks.app_view
+    assert view is not None and view.current_page() is window.page("journal")
+    assert journal_page.editor.entry_id is None
+    assert QApplication.focusWidget() is journal_page.editor.ui.titleEdit
+
+
 def test_arrow_keys_walk_the_sidebar_without_leaving_it(qtbot: QtBot, window: MainWindow) -> None:
     view = window.locks.app_view
     assert view is not None

@@ -50,6 +50,7 @@ def _shows_errors(method: _F) -> _F:
 
 class JournalPage(Page):
     page_id = "journal"
+    global_keys = ((QKeySequence.StandardKey.New, "new_entry"), (QKeySequence.StandardKey.Find, "search"))
 
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,11 +92,9 @@ class JournalPage(Page):
         ed.newButton.clicked.connect(self.new_entry)
         ed.deleteButton.clicked.connect(self.delete_current)
         ed.discardButton.clicked.connect(self.discard_changes)
-        # Window-wide while this page is shown (a hidden page's shortcuts do not fire): Ctrl+N works with the
-        # focus in the sidebar too.
-        self._shortcut(QKeySequence.StandardKey.New, self.new_entry)
+        # Ctrl+N and Ctrl+F are global_keys (they bring this page from any page); Ctrl+S and Ctrl+Z are window
+        # shortcuts of this page, live wherever the focus is while it is shown (a hidden page's do not fire).
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
-        self._shortcut(QKeySequence.StandardKey.Find, self.focus_search)
         self._undo_shortcut = self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete)
         self._undo_shortcut.setEnabled(False)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
@@ -125,6 +124,8 @@ class JournalPage(Page):
     def act(self, action: str) -> None:
         if action == "new_entry":
             self.new_entry()
+        elif action == "search":
+            self.focus_search()
 
     def flush(self) -> None:
         self.drafts.write()

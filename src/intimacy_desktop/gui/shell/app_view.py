@@ -6,9 +6,11 @@ page when the person chose it (click or Enter), so arrow keys can still walk the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +51,7 @@ class AppView(QWidget):
             self.pages.append(page)
             self.stack.addWidget(page)
             self.nav.addItem(page.title())
+        self._global_keys()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.clicked.connect(lambda _index: self._focus_current())
         self.nav.activated.connect(lambda _index: self._focus_current())
@@ -72,6 +75,20 @@ class AppView(QWidget):
         self._build(on_lock, on_about)
         first = next((i for i, p in enumerate(self.pages) if p.needs_attention()), 0)
         self.nav.setCurrentRow(first)
+
+    def _global_keys(self) -> None:
+        """Each page's global keys, live wherever the focus is while the app is unlocked; the first page to claim a
+        key keeps it (two shortcuts on one key would make Qt fire neither)."""
+        taken: set[str] = set()
+        for page in self.pages:
+            for key, action in page.global_keys:
+                sequence = QKeySequence(key)
+                if sequence.isEmpty() or sequence.toString() in taken:
+                    continue
+                taken.add(sequence.toString())
+                shortcut = QShortcut(sequence, self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(functools.partial(self.show_page, page.page_id, action))
 
     def _build(self, on_lock: Callable[[], None], on_about: Callable[[], None]) -> None:
         name = QLabel(self.tr("Intimacy Desktop"))

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ class Page(QWidget):
     """Base of every page. Subclasses set ``page_id`` and override what they need."""
 
     page_id: ClassVar[str] = ""
+    # Keys that reach this page from anywhere in the unlocked window: the shell shows the page, then calls
+    # act(action). Keys that only make sense on the page itself (Ctrl+S) stay the page's own window shortcuts.
+    global_keys: ClassVar[tuple[tuple[QKeySequence.StandardKey, str], ...]] = ()
 
     def title(self) -> str:
         """The sidebar text, also the page's accessible name (translated)."""
