@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from startup import BARE, first_window
+from startup import BARE, first_window, make_bench_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,9 +42,7 @@ def main() -> None:
     if not args.real:
         env["QT_QPA_PLATFORM"] = "offscreen"
     data = tempfile.mkdtemp(prefix="bench-frozen-")
-    subprocess.run([str(args.exe), "--data-dir", data, "profile", "create", "--name", "Bench", "--passphrase-only"],
-                   env=dict(env, INTIMACY_DESKTOP_PASSPHRASE="bench", INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS="1"),
-                   check=True, capture_output=True)
+    make_bench_profile(Path(data))  # the frozen program can make only calibrated profiles; this one is cheap
     commands = {
         "bare PySide6 window": [sys.executable, "-c", BARE],
         "source tree, unlock window": [sys.executable, "-m", "intimacy_desktop", "--data-dir", data],

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", "1")
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication

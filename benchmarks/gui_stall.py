@@ -31,7 +31,6 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--entries", type=int, default=2000)
     n = ap.parse_args().entries
-    os.environ.pop("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", None)
     store = MemorySecretStore()
     service = ProfileService(Path(tempfile.mkdtemp(prefix="bench-stall-")), lambda: store)  # calibrated KDF
     created = service.create("Stall", PASSPHRASE)

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
-
-os.environ.setdefault("INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS", "1")
 
 from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind
 from intimacy_desktop.core.layers import Layer

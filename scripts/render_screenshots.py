@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_ui
@@ -31,6 +30,7 @@ from intimacy_desktop.gui import theme  # noqa: E402
 from intimacy_desktop.gui.application import make_application  # noqa: E402
 from intimacy_desktop.gui.main_window import MainWindow  # noqa: E402
 from intimacy_desktop.services.profiles import ProfileService  # noqa: E402
+from intimacy_desktop.storage.crypto import FAST_TEST_PARAMS  # noqa: E402
 from intimacy_desktop.storage.device_secret import MemorySecretStore  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -72,7 +72,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         theme.apply(app, dark=dark)
         store = MemorySecretStore()
-        profiles = ProfileService(Path(tmp) / "data", lambda: store)
+        profiles = ProfileService(Path(tmp) / "data", lambda: store, FAST_TEST_PARAMS)
         w = MainWindow(profiles, pages=PAGES)
         w.resize(*size)
         w.show()

@@ -1,4 +1,8 @@
-"""Shared fixtures. Qt runs offscreen for every test; Argon2 uses tiny parameters so unlocks take milliseconds."""
+"""Shared fixtures. Qt runs offscreen for every test; Argon2 uses tiny parameters so unlocks take milliseconds.
+
+In this process the fixtures pass ``FAST_TEST_PARAMS`` to ``ProfileService``; every subprocess the tests start gets
+the test-only module tests/support/fast_kdf on its PYTHONPATH (see fast_kdf_env.py), which the shipped program lacks.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,12 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
 
 SUPPORT = Path(__file__).parent / "support"
 sys.path.insert(0, str(SUPPORT))
+from fast_kdf_env import with_fast_kdf  # noqa: E402
+
+os.environ.update(with_fast_kdf(os.environ))  # inherited by every subprocess: cheap profiles there too
 # The tests of the built packages need `python packaging/build.py` first: `./run-tests` runs them last.
 PACKAGED = os.environ.get("INTIMACY_DESKTOP_PACKAGED_TESTS") == "1"
 collect_ignore = [] if PACKAGED else ["packaged"]
@@ -45,12 +51,11 @@ def cli_env(tmp_path: Path, data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
-            "PYTHONPATH": os.pathsep.join([str(SUPPORT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+            "PYTHONPATH": os.pathsep.join([with_fast_kdf(env)["PYTHONPATH"], str(SUPPORT)]),
             "PYTHON_KEYRING_BACKEND": "file_keyring.FileKeyring",
             "TEST_KEYRING_FILE": str(tmp_path / "keyring.json"),
             "INTIMACY_DESKTOP_DATA_DIR": str(data_dir),
             "INTIMACY_DESKTOP_PASSPHRASE": "correct horse battery staple",
-            "INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS": "1",
             "TMPDIR": str(tmp_path / "tmp"),
         }
     )

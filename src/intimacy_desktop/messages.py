@@ -29,11 +29,20 @@ MESSAGES: dict[str, str] = {
     "disk_full": QT_TRANSLATE_NOOP(
         "Errors", "The disk is full, so the last change could not be saved. Free some space and try again."
     ),
+    "already_running_raised": QT_TRANSLATE_NOOP(
+        "Errors", "Intimacy Desktop is already running for this data folder; its window was brought to the front."
+    ),
+    "unexpected_kind": QT_TRANSLATE_NOOP("Errors", "Something unexpected went wrong ({kind}); please report it."),
     # ---- profiles ---------------------------------------------------------------------------------------------
     "profile_not_found": QT_TRANSLATE_NOOP("Errors", "There is no profile named “{name}”."),
     "profile_exists": QT_TRANSLATE_NOOP("Errors", "A profile named “{name}” already exists."),
     "damaged_profile": QT_TRANSLATE_NOOP("Errors", "Damaged profile ({folder})"),
     "label_length": QT_TRANSLATE_NOOP("Errors", "A profile name needs 1 to {max} characters."),
+    "label_hidden_characters": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A profile name cannot contain control or invisible formatting characters "
+        "(such as a line break, an escape or a text-direction mark).",
+    ),
     "passphrase_required_without_keyring": QT_TRANSLATE_NOOP(
         "Errors", "Without a keyring, a profile needs a passphrase."
     ),
@@ -48,11 +57,28 @@ MESSAGES: dict[str, str] = {
         "Errors", "An empty passphrase is not allowed; use --no-passphrase to go without one."
     ),
     "passphrases_differ": QT_TRANSLATE_NOOP("Errors", "The two passphrases differ; nothing was created."),
+    "passphrase_too_short": QT_TRANSLATE_NOOP("Errors", "A passphrase needs at least {min} characters."),
+    "no_terminal_for_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "There is no terminal to ask for the passphrase on; set {variable} or run the command in a terminal."
+    ),
+    "no_terminal_for_recovery_code": QT_TRANSLATE_NOOP(
+        "Errors",
+        "There is no terminal to ask for the recovery code on; set {variable} or run the command in a terminal.",
+    ),
     "wrong_recovery_code": QT_TRANSLATE_NOOP("Errors", "That recovery code does not unlock this profile."),
     "recovery_code_format": QT_TRANSLATE_NOOP(
         "Errors", "A recovery code has 32 letters and digits in eight groups of four."
     ),
     "recovery_code_invalid": QT_TRANSLATE_NOOP("Errors", "That is not a valid recovery code."),
+    # The delay after wrong guesses (core/guess_delay.py): the front ends count {seconds} down.
+    "wrong_passphrase_wait": QT_TRANSLATE_NOOP(
+        "Errors", "That passphrase does not unlock this profile; try again in {seconds} s."
+    ),
+    "passphrase_wait": QT_TRANSLATE_NOOP("Errors", "Too many wrong passphrases; try again in {seconds} s."),
+    "wrong_recovery_code_wait": QT_TRANSLATE_NOOP(
+        "Errors", "That recovery code does not unlock this profile; try again in {seconds} s."
+    ),
+    "recovery_code_wait": QT_TRANSLATE_NOOP("Errors", "Too many wrong recovery codes; try again in {seconds} s."),
     # ---- the system keyring -----------------------------------------------------------------------------------
     "keyring_unavailable": QT_TRANSLATE_NOOP(
         "Errors",
@@ -113,6 +139,23 @@ MESSAGES: dict[str, str] = {
     "header_missing": QT_TRANSLATE_NOOP(
         "Errors", "This profile's key file (vault.json) is missing. Nothing was changed."
     ),
+    "kdf_out_of_bounds": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's key file (vault.json) asks for more work per unlock than Intimacy Desktop ever sets "
+        "(more than about {seconds} seconds or {mib} MiB), so it was damaged or altered. Nothing was tried and "
+        "nothing was changed; restore the key file from a backup, or unlock with your recovery code.",
+    ),
+    "header_tampered": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's key file (vault.json) was altered after it was written (its salt or its key settings), "
+        "although it still looks whole. Nothing was tried and nothing was changed; restore the key file from a "
+        "backup.",
+    ),
+    "link_refused": QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{name}” in this profile's data folder is a link to another place, and Intimacy Desktop does not write "
+        "through links. Nothing was changed; put the real file or folder back in its place.",
+    ),
     "database_missing": QT_TRANSLATE_NOOP(
         "Errors", "This profile's database file is missing. Nothing was created in its place."
     ),
@@ -146,6 +189,38 @@ MESSAGES: dict[str, str] = {
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."
+    ),
+    "title_missing": QT_TRANSLATE_NOOP(
+        "Errors", "An entry needs a title: give --title, or write the title on the first line of standard input."
+    ),
+    "body_given_twice": QT_TRANSLATE_NOOP(
+        "Errors", "The body came from both --body and standard input; give it in one place."
+    ),
+    "query_source": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Give the search words on the command line or, with --query-stdin, on standard input (one of the two).",
+    ),
+    "argument_not_utf8": QT_TRANSLATE_NOOP(
+        "Errors", "The {argument} given on the command line is not valid UTF-8 text; nothing was changed."
+    ),
+    "variable_not_utf8": QT_TRANSLATE_NOOP("Errors", "{variable} is not valid UTF-8 text; nothing was changed."),
+    "stdin_not_utf8": QT_TRANSLATE_NOOP("Errors", "Standard input is not valid UTF-8 text; nothing was changed."),
+    "typed_not_utf8": QT_TRANSLATE_NOOP("Errors", "What was typed is not valid UTF-8 text; nothing was changed."),
+    "text_not_utf8": QT_TRANSLATE_NOOP("Errors", "Some of the text given is not valid UTF-8; nothing was changed."),
+    "output_encoding": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The output cannot be written in this terminal's character encoding ({encoding}); "
+        "use a UTF-8 locale, for example LANG=C.UTF-8.",
+    ),
+    "no_display": QT_TRANSLATE_NOOP(
+        "Errors",
+        "There is no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset); start the app from your "
+        "desktop session, or check this machine with intimacy-desktop self-test.",
+    ),
+    "display_unreachable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The graphical display {display} does not answer; start the app from your desktop session, "
+        "or check this machine with intimacy-desktop self-test.",
     ),
 }
 

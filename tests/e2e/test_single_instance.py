@@ -39,8 +39,8 @@ def test_second_instance_exits_and_the_first_keeps_running(tmp_path: Path) -> No
             [sys.executable, "-m", "intimacy_desktop", "--data-dir", str(data)],
             capture_output=True, text=True, env=env, timeout=60,
         )
-        assert second.returncode == 2
-        assert "already running for this data folder" in second.stderr
+        assert (second.returncode, second.stderr) == (2, "intimacy-desktop: Intimacy Desktop is already running for "
+                                                         "this data folder; its window was brought to the front.\n")
         assert first.poll() is None  # the first was asked to come forward, not to quit
         other = tmp_path / "other"
         third = _gui(other, env)  # another data folder is another app
@@ -59,7 +59,8 @@ def test_second_instance_exits_and_the_first_keeps_running(tmp_path: Path) -> No
 def test_every_file_the_app_makes_is_private(tmp_path: Path) -> None:
     """After a GUI start and CLI use: folders 0700 and files 0600 under the data folder, whatever the umask."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "INTIMACY_DESKTOP_PASSPHRASE": "pw", "INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS": "1"}
+           "INTIMACY_DESKTOP_PASSPHRASE": "long enough",  # a cheap KDF: tests/conftest.py, fast_kdf_env
+           "CRASH_WRITER_PASSPHRASE": "long enough"}  # the CLI refuses a new passphrase under 8 characters
     data = tmp_path / "data"
     old = os.umask(0o022)  # a common, permissive default
     try:

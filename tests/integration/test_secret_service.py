@@ -21,7 +21,6 @@ def _clean_env(tmp_path: Path) -> dict[str, str]:
         {
             "INTIMACY_DESKTOP_DATA_DIR": str(tmp_path / "data"),
             "INTIMACY_DESKTOP_PASSPHRASE": "a long shared-computer passphrase",
-            "INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS": "1",
             "HOME": str(tmp_path / "home"),
             "XDG_DATA_HOME": str(tmp_path / "home" / ".local" / "share"),
             "XDG_RUNTIME_DIR": str(tmp_path / "run"),

@@ -14,6 +14,7 @@ from pathlib import Path
 import linux_packages
 import pytest
 import release_info
+from fast_kdf_env import without_fast_kdf
 from packaged_support import Installed, apt_install, privileged
 
 
@@ -57,6 +58,7 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
     """No D-Bus session (so no keyring), a private HOME, and none of the test suite's shortcuts."""
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("DBUS_", "PYTHON_KEYRING", "TEST_KEYRING", "INTIMACY_DESKTOP_", "QT_QPA"))}
+    env = without_fast_kdf(env)  # the frozen program reads no PYTHONPATH, but say so: it pays the calibrated KDF
     home = tmp_path / "home"
     (home / ".local" / "share").mkdir(parents=True)
     run = tmp_path / "run"

@@ -114,6 +114,9 @@ OTHER_TYPES: list[Any] = [None, 0, -1, True, "", "x", [], {}, 1.5, "A" * 5000]
 
 
 def tamper_cases(key: str, body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    if key not in body:  # a field of the other key modes (ds_id, header_mac without a keyring): added, never valid
+        added = [("added", {**body, key: "AAAAAAAAAAAAAAAAAAAAAA=="})]
+        return added + [(f"type{i}", {**body, key: other}) for i, other in enumerate(OTHER_TYPES)]
     cases = []
     changed = copy.deepcopy(body)
     changed[key] = changed_value(key, body[key])

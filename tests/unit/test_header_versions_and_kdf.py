@@ -58,7 +58,8 @@ BAD_KDFS: list[Any] = [
     {"name": "argon2id", "time_cost": 0, "memory_kib": 64, "parallelism": 1},
     {"name": "argon2id", "time_cost": -1, "memory_kib": 64, "parallelism": 1},
     {"name": "argon2id", "time_cost": 101, "memory_kib": 64, "parallelism": 1},
-    {"name": "argon2id", "time_cost": 1, "memory_kib": 1024 * 1024 + 1, "parallelism": 1},
+    {"name": "argon2id", "time_cost": 1, "memory_kib": 512 * 1024 + 1, "parallelism": 1},
+    {"name": "argon2id", "time_cost": 100, "memory_kib": 1024 * 1024, "parallelism": 16},  # the review's: minutes
     {"name": "argon2id", "time_cost": 1, "memory_kib": 0, "parallelism": 1},
     {"name": "argon2id", "time_cost": 1, "memory_kib": 64, "parallelism": 0},
     {"name": "argon2id", "time_cost": 1, "memory_kib": 1024, "parallelism": 17},
@@ -95,7 +96,7 @@ def test_kdf_params_out_of_range_are_refused(tmp_path: Path, kdf: Any) -> None:
     "kdf",
     [
         {"name": "argon2id", "time_cost": 100, "memory_kib": 64, "parallelism": 1},
-        {"name": "argon2id", "time_cost": 1, "memory_kib": 1024 * 1024, "parallelism": 1},
+        {"name": "argon2id", "time_cost": 1, "memory_kib": 512 * 1024, "parallelism": 1},
         {"name": "argon2id", "time_cost": 1, "memory_kib": 512, "parallelism": 16},
         {"name": "argon2id", "time_cost": 1, "memory_kib": 32, "parallelism": 4},
     ],

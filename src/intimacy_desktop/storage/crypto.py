@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 import time
 
@@ -12,24 +11,19 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from intimacy_desktop.storage.kdf_params import FLOOR_MEMORY_KIB as FLOOR_MEMORY_KIB
+from intimacy_desktop.storage.kdf_params import FLOOR_PARALLELISM as FLOOR_PARALLELISM
+from intimacy_desktop.storage.kdf_params import FLOOR_TIME_COST as FLOOR_TIME_COST
+from intimacy_desktop.storage.kdf_params import MAX_TIME_COST as MAX_TIME_COST
 from intimacy_desktop.storage.kdf_params import SALT_BYTES as SALT_BYTES
 from intimacy_desktop.storage.kdf_params import KdfParams as KdfParams
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
-
-# The floor DESIGN.md sets for real profiles; calibration only ever goes up from here.
-FLOOR_TIME_COST = 3
-FLOOR_MEMORY_KIB = 64 * 1024
-FLOOR_PARALLELISM = 4
 TARGET_SECONDS = 1.0
-MAX_TIME_COST = 40
 
-# Tests and the kill -9 harness create hundreds of profiles; this switch makes their KDF cheap. It only ever applies
-# when a profile is created, is named so nobody sets it by accident, and is recorded in that profile's header.
-FAST_KDF_ENV = "INTIMACY_DESKTOP_INSECURE_FAST_KDF_FOR_TESTS"
-
-
+# Tests and the kill -9 harness create hundreds of profiles with these. Only code passes them, to a constructor
+# (``ProfileService(..., kdf=FAST_TEST_PARAMS)``); no variable or flag of the program reaches them (DESIGN.md §4).
 FAST_TEST_PARAMS = KdfParams(time_cost=1, memory_kib=64, parallelism=1)
 
 
@@ -47,8 +41,6 @@ def argon2id(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:
     """Pick Argon2id parameters that take about ``target_seconds`` on this machine, never below the floor."""
-    if os.environ.get(FAST_KDF_ENV) == "1":
-        return FAST_TEST_PARAMS
     floor = KdfParams(FLOOR_TIME_COST, FLOOR_MEMORY_KIB, FLOOR_PARALLELISM)
     start = time.perf_counter()
     argon2id("calibration", b"\0" * SALT_BYTES, floor)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError, VaultLocked
-from intimacy_desktop.storage.fsutil import restrict_file
+from intimacy_desktop.storage.fsutil import refuse_link, replace_file, restrict_file
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 
 DB_NAME = "journal.db"
@@ -67,6 +66,7 @@ class Database:
         self._seq_file = folder / SEQ_FILE
         self._closed = False
         self._known_seq = 0
+        _refuse_links(folder, create=create)
         _check_files(self.path, create=create)
         _silence_cipher_log()
         wal = Path(f"{self.path}-wal")
@@ -185,17 +185,11 @@ _BUMP_SEQ = (
 
 
 def _write_seq(path: Path, seq: int) -> None:
-    """Best effort: the commit already happened. A record that lags (full disk, torn write) only weakens the lost-log
-    check for a moment; it can never make a healthy database look damaged."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, str(seq).encode("ascii"))
-        finally:
-            os.close(fd)
-    except OSError:
-        with contextlib.suppress(OSError):
-            path.unlink()  # an empty or partial record would be read as "no record"; make that explicit
+    """Best effort: the commit already happened. A record that lags (full disk) only weakens the lost-log check for
+    a moment; it can never make a healthy database look damaged. A new file renamed over the old one: never torn,
+    and a link planted at the name is replaced rather than written through (fsutil)."""
+    with contextlib.suppress(OSError):
+        replace_file(path, str(seq).encode("ascii"), durable=False)
 
 
 def _commit_seq(conn: Any) -> int:
@@ -210,6 +204,22 @@ def _check_commit_seq(conn: Any, seq_file: Path) -> None:
     in_db = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar()
     if recorded > int(in_db or 0):
         raise DataCorrupt("wal_lost")
+
+
+def _refuse_links(folder: Path, *, create: bool) -> None:
+    """The database, its logs and their folders are real files and folders of the vault, never links: SQLite
+    would follow a link and write the data, or create its log, wherever it points. A hard link can make a log
+    (rewritten on every open) share its contents with a file elsewhere, so the logs must have no second name.
+    The main file may have one (a hard-link backup of the folder): it is only ever written as our database."""
+    refuse_link(folder)
+    if not create:
+        refuse_link(folder.parent)  # the folder of profiles
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path = folder / f"{DB_NAME}{suffix}"
+        refuse_link(path)
+        with contextlib.suppress(FileNotFoundError):
+            if suffix and path.lstat().st_nlink > 1:
+                raise DataCorrupt("link_refused", name=path.name)
 
 
 def _check_files(path: Path, *, create: bool) -> None:

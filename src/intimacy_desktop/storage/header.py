@@ -3,6 +3,12 @@
 It holds no user content: a neutral label for the profile picker, the KDF parameters, salts, and the wrapped database
 key. ``checksum`` catches accidental damage (a truncated copy, a flipped byte) so that it is reported as damage rather
 than as a wrong passphrase; deliberate tampering still fails the AES-GCM tag because the rest of the header is the AAD.
+
+In the keyring modes (version 2 on) the device secret also tells tampering from a wrong passphrase, before any key
+derivation: ``ds_id`` says whether the keyring holds this profile's secret (it depends on nothing else), and
+``header_mac``, an HMAC under that secret over the same canonical JSON, says whether anything public was rewritten —
+a salt, the KDF parameters — even with the checksum recomputed. A passphrase-only header has nothing but the
+passphrase to check it, so there a rewrite still reads as a wrong passphrase (docs/DECISIONS.md).
 """
 
 from __future__ import annotations
@@ -16,11 +22,17 @@ from typing import Any, NamedTuple
 
 from intimacy_desktop.core.errors import HeaderCorrupt, SchemaTooNew
 from intimacy_desktop.storage.fsutil import atomic_write_bytes
-from intimacy_desktop.storage.kdf_params import SALT_BYTES, KdfParams
+from intimacy_desktop.storage.kdf_params import (
+    MAX_MEMORY_KIB,
+    MAX_UNLOCK_SECONDS,
+    SALT_BYTES,
+    KdfOutOfBounds,
+    KdfParams,
+)
 
 HEADER_NAME = "vault.json"
 FORMAT = "intimacy-desktop-vault"
-HEADER_VERSION = 1
+HEADER_VERSION = 2  # 2: ds_id and header_mac (keyring modes); version 1 headers open as they always did
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE_ONLY = "passphrase-only"
 LABEL_MAX = 60
@@ -38,6 +50,8 @@ class VaultHeader(NamedTuple):
     wrapped_dek: bytes = b""
     recovery_wrapped_dek: bytes = b""
     version: int = HEADER_VERSION
+    ds_id: bytes | None = None  # keyring modes: identifies the device secret, independent of every other field
+    header_mac: bytes | None = None  # keyring modes: HMAC under the device secret over aad()
 
     @property
     def has_passphrase(self) -> bool:
@@ -48,7 +62,7 @@ class VaultHeader(NamedTuple):
         return self.key_mode == MODE_KEYRING
 
     def _public_fields(self) -> dict[str, Any]:
-        return {
+        fields: dict[str, Any] = {
             "format": FORMAT,
             "version": self.version,
             "vault_id": self.vault_id,
@@ -60,6 +74,9 @@ class VaultHeader(NamedTuple):
             "keyring_backend": self.keyring_backend,
             "ds_check": _b64(self.ds_check) if self.ds_check is not None else None,
         }
+        if self.ds_id is not None:  # absent from version 1 headers, whose AAD was made without it
+            fields["ds_id"] = _b64(self.ds_id)
+        return fields
 
     def aad(self) -> bytes:
         """The header's canonical JSON without the sealed keys: bound to both wrapped keys as AAD."""
@@ -72,6 +89,8 @@ class VaultHeader(NamedTuple):
         body = self._public_fields()
         body["wrapped_dek"] = _b64(self.wrapped_dek)
         body["recovery_wrapped_dek"] = _b64(self.recovery_wrapped_dek)
+        if self.header_mac is not None:
+            body["header_mac"] = _b64(self.header_mac)
         body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
         return json.dumps(body, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
@@ -94,11 +113,17 @@ class VaultHeader(NamedTuple):
         if version > HEADER_VERSION:
             raise SchemaTooNew()
         try:
+            kdf = KdfParams.from_json(body["kdf"]) if body["kdf"] is not None else None
+        except KdfOutOfBounds as exc:
+            raise HeaderCorrupt("kdf_out_of_bounds", seconds=MAX_UNLOCK_SECONDS, mib=MAX_MEMORY_KIB // 1024) from exc
+        except (KeyError, TypeError, ValueError) as exc:
+            raise HeaderCorrupt() from exc
+        try:
             header = cls(
                 vault_id=_text(body["vault_id"], 64),
                 label=_text(body["label"], LABEL_MAX),
                 created=_text(body["created"], 40),
-                kdf=KdfParams.from_json(body["kdf"]) if body["kdf"] is not None else None,
+                kdf=kdf,
                 salt=_unb64(body["salt"]),
                 key_mode=_text(body["key_mode"], 20),
                 keyring_backend=(
@@ -108,6 +133,8 @@ class VaultHeader(NamedTuple):
                 wrapped_dek=_unb64(body["wrapped_dek"]),
                 recovery_wrapped_dek=_unb64(body["recovery_wrapped_dek"]),
                 version=version,
+                ds_id=_unb64(body["ds_id"]) if "ds_id" in body else None,
+                header_mac=_unb64(body["header_mac"]) if "header_mac" in body else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise HeaderCorrupt() from exc
@@ -117,6 +144,10 @@ class VaultHeader(NamedTuple):
             raise HeaderCorrupt()
         if not header.uses_keyring and header.kdf is None:
             raise HeaderCorrupt()  # neither keyring nor passphrase: such a header is never written
+        if (header.ds_id is None) != (header.header_mac is None) or (header.ds_id is not None) != (
+            header.uses_keyring and version >= 2
+        ):
+            raise HeaderCorrupt()  # version 2 writes both in the keyring modes, and neither otherwise
         return header
 
 

@@ -3,6 +3,7 @@
     DEK = random 32 bytes (the SQLCipher raw key)     DS = random 32 bytes in the OS keyring
     PK  = Argon2id(passphrase) or b"" without one      KEK = HKDF(PK || DS, salt, "kek/v1")
     wrapped_dek = AES-GCM(KEK, DEK, AAD=header)        recovery_wrapped_dek = AES-GCM(HKDF(code), DEK, AAD=header)
+    with the keyring: ds_id = HKDF(DS, "ds-id/v1")       header_mac = HMAC(HKDF(DS, "header-mac/v1"), header)
 
 Nothing here ever creates a new DS or DEK for a folder that already has a vault.json, and no failure writes a file.
 """
@@ -31,6 +32,7 @@ from intimacy_desktop.storage.device_secret import SecretStore
 from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import (
     HEADER_NAME,
+    HEADER_VERSION,
     LABEL_MAX,
     MODE_KEYRING,
     MODE_PASSPHRASE_ONLY,
@@ -42,6 +44,8 @@ from intimacy_desktop.storage.header import (
 KEK_INFO = b"kek/v1"
 RECOVERY_INFO = b"recovery/v1"
 DS_CHECK_INFO = b"ds-check/v1"
+DS_ID_INFO = b"ds-id/v1"
+HEADER_MAC_INFO = b"header-mac/v1"
 
 
 @dataclass(frozen=True)
@@ -88,10 +92,11 @@ def create_vault(
         key_mode=MODE_KEYRING if store is not None else MODE_PASSPHRASE_ONLY,
         keyring_backend=backend,
         ds_check=ds_check,
+        ds_id=_ds_id(ds) if store is not None else None,
     )
     dek = crypto.random_key()
     code = recovery_code.new_code()
-    header = _seal(header, dek, _kek(header, passphrase, ds), code)
+    header = _seal(header, dek, _kek(header, passphrase, ds), code, ds)
     ensure_private_dir(folder)
     if store is not None:
         store.put(vault_id, ds)  # before the header: a header must never point at a secret that was not stored
@@ -145,7 +150,10 @@ def rekey_access(
         backend = store.backend_name()
         ds = crypto.random_key()
         ds_check = _ds_check(ds, salt)
-    params = (kdf or header.kdf or crypto.calibrate()) if new_passphrase is not None else None
+    # The header's parameters are kept only when they are at the floor or above: what was made with cheap ones
+    # (by a test, through a constructor) is calibrated anew, never carried on by the shipped program.
+    kept = header.kdf if header.kdf is not None and header.kdf.at_or_above_floor() else None
+    params = (kdf or kept or crypto.calibrate()) if new_passphrase is not None else None
     fresh = header._replace(
         kdf=params,
         salt=salt,
@@ -154,9 +162,12 @@ def rekey_access(
         ds_check=ds_check,
         wrapped_dek=b"",
         recovery_wrapped_dek=b"",
+        version=HEADER_VERSION,
+        ds_id=_ds_id(ds) if store is not None else None,
+        header_mac=None,
     )
     code = recovery_code.new_code()
-    fresh = _seal(fresh, dek, _kek(fresh, new_passphrase, ds), code)
+    fresh = _seal(fresh, dek, _kek(fresh, new_passphrase, ds), code, ds)
     previous = None
     if store is not None:
         previous = store.get(header.vault_id)
@@ -174,12 +185,13 @@ def rekey_access(
     return fresh, code
 
 
-def _seal(header: VaultHeader, dek: bytes, kek: bytes, code: str) -> VaultHeader:
+def _seal(header: VaultHeader, dek: bytes, kek: bytes, code: str, ds: bytes) -> VaultHeader:
     aad = header.aad()
-    return header.with_sealed(
+    sealed = header.with_sealed(
         crypto.seal(kek, dek, aad),
         crypto.seal(_recovery_key(code, header.salt), dek, aad),
     )
+    return sealed._replace(header_mac=_header_mac(ds, header)) if header.ds_id is not None else sealed
 
 
 def _device_secret(header: VaultHeader, store: SecretStore | None) -> bytes:
@@ -192,6 +204,12 @@ def _device_secret(header: VaultHeader, store: SecretStore | None) -> bytes:
     ds = store.get(header.vault_id)
     if ds is None:
         raise KeyringSecretMissing()
+    if header.ds_id is not None:  # version 2: tell another secret from a rewritten header, before any derivation
+        if not hmac.compare_digest(_ds_id(ds), header.ds_id):
+            raise KeyringMismatch()
+        assert header.header_mac is not None  # read_header makes sure of both or neither
+        if not hmac.compare_digest(_header_mac(ds, header), header.header_mac):
+            raise HeaderCorrupt("header_tampered")
     assert header.ds_check is not None
     if not hmac.compare_digest(_ds_check(ds, header.salt), header.ds_check):
         raise KeyringMismatch()
@@ -205,6 +223,14 @@ def _kek(header: VaultHeader, passphrase: str | None, ds: bytes) -> bytes:
 
 def _ds_check(ds: bytes, salt: bytes) -> bytes:
     return crypto.hkdf(ds, salt, DS_CHECK_INFO)[:16]
+
+
+def _ds_id(ds: bytes) -> bytes:
+    return crypto.hkdf(ds, b"", DS_ID_INFO)[:16]
+
+
+def _header_mac(ds: bytes, header: VaultHeader) -> bytes:
+    return hmac.new(crypto.hkdf(ds, b"", HEADER_MAC_INFO), header.aad(), "sha256").digest()
 
 
 def _recovery_key(code: str, salt: bytes) -> bytes:
