@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.gui.background import Background
 from intimacy_desktop.gui.clipboard import ClipboardGuard
+from intimacy_desktop.gui.countdown import Countdown
 from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.first_run import MIN_PASSPHRASE
 from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
@@ -96,6 +97,9 @@ class RecoveryDialog(QDialog):
         self.recover_button.setProperty("role", "primary")
         self.buttons.accepted.connect(self._recover)
         self.buttons.rejected.connect(self.reject)
+        self.countdown = Countdown(self)  # the delay after wrong recovery codes: Recover waits until it is over
+        self.countdown.changed.connect(self._show_wait)
+        self.countdown.ended.connect(self._wait_over)
         lay.addWidget(self.buttons)
         self.steps.addWidget(form)
         self._form = form
@@ -151,7 +155,16 @@ class RecoveryDialog(QDialog):
 
     def _failed(self, error: AppError) -> None:
         self._set_busy(False)
-        self._show_error(error_text(error))
+        if not self.countdown.start(error):
+            self._show_error(error_text(error))
+
+    def _show_wait(self, message: str) -> None:
+        self.recover_button.setEnabled(False)
+        self._show_error(message)
+
+    def _wait_over(self) -> None:
+        self.recover_button.setEnabled(True)
+        self.error_label.hide()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

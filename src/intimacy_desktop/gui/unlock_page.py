@@ -12,9 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from intimacy_desktop.gui._generated.ui_unlock_page import Ui_UnlockPage
+from intimacy_desktop.gui.countdown import Countdown
 from intimacy_desktop.gui.error_text import error_text, profile_label
 
 if TYPE_CHECKING:
+    from intimacy_desktop.core.errors import AppError
     from intimacy_desktop.services.profiles import ProfileInfo
 
 
@@ -33,10 +35,13 @@ class UnlockPage(QWidget):
         keep_room = self.ui.errorLabel.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)  # the links below stay put when a message goes away
         self.ui.errorLabel.setSizePolicy(keep_room)
+        self.countdown = Countdown(self)  # the delay after wrong passphrases: Unlock waits until it is over
+        self.countdown.changed.connect(self._show_wait)
+        self.countdown.ended.connect(self._wait_over)
         self.ui.showPassphraseButton.toggled.connect(self._toggle_echo)
         self.ui.profileCombo.currentIndexChanged.connect(self._on_profile_changed)
         self.ui.passphraseEdit.returnPressed.connect(self._unlock)
-        self.ui.passphraseEdit.textEdited.connect(lambda _t: self.ui.errorLabel.hide())
+        self.ui.passphraseEdit.textEdited.connect(self._typed)
         self.ui.unlockButton.clicked.connect(self._unlock)
         self.ui.recoverButton.clicked.connect(self._recover)
         self.ui.newProfileButton.clicked.connect(self.new_profile_requested)
@@ -68,6 +73,7 @@ class UnlockPage(QWidget):
 
     def reset(self) -> None:
         """Forget anything typed: called on every lock."""
+        self.countdown.stop()
         self.ui.passphraseEdit.clear()
         self.ui.showPassphraseButton.setChecked(False)
         self.ui.errorLabel.clear()
@@ -94,6 +100,11 @@ class UnlockPage(QWidget):
         self.ui.passphraseEdit.selectAll()
         self.ui.passphraseEdit.setFocus()
 
+    def show_failure(self, error: AppError) -> None:
+        """An unlock failed: its message, counted down when it asks to wait."""
+        if not self.countdown.start(error):
+            self.show_error(error_text(error))
+
     def focus_input(self) -> None:
         info = self.selected_profile()
         if info is not None and info.has_passphrase:
@@ -109,6 +120,7 @@ class UnlockPage(QWidget):
     def _on_profile_changed(self, index: int, keep_error: bool = False) -> None:
         if not keep_error:
             self.forget_passphrase()  # typed for another profile
+            self.countdown.stop()  # that profile's wait; the service still knows it, if they come back
         info = self.selected_profile()
         damaged = info is not None and info.problem is not None
         needs_passphrase = (info is None or info.has_passphrase) and not damaged  # nothing to type into a damaged one
@@ -116,7 +128,9 @@ class UnlockPage(QWidget):
         self.ui.passphraseEdit.setVisible(needs_passphrase)
         self.ui.showPassphraseButton.setVisible(needs_passphrase)
         self.ui.noPassphraseLabel.setVisible(not needs_passphrase and not damaged)
-        self.ui.unlockButton.setEnabled(info is not None and info.problem is None and not self.ui.busyBar.isVisible())
+        self.ui.unlockButton.setEnabled(
+            info is not None and info.problem is None and not self.ui.busyBar.isVisible() and not self.countdown.active
+        )
         if info is not None and info.problem is not None:
             self.show_error(error_text(info.problem))
         elif not keep_error:
@@ -137,7 +151,7 @@ class UnlockPage(QWidget):
         if info is not None and info.problem is not None:
             self.show_error(error_text(info.problem))
             return
-        if info is None or self.ui.busyBar.isVisible():
+        if info is None or self.ui.busyBar.isVisible() or self.countdown.active:
             return
         passphrase = self.ui.passphraseEdit.text() if info.has_passphrase else None
         if info.has_passphrase and not passphrase:
@@ -145,6 +159,20 @@ class UnlockPage(QWidget):
             return
         self.forget_passphrase()  # each attempt starts from an empty field; nothing waits here for the next person
         self.unlock_requested.emit(info, passphrase)
+
+    def _typed(self, _text: str) -> None:
+        if not self.countdown.active:  # a wait stays on screen while they type
+            self.ui.errorLabel.hide()
+
+    def _show_wait(self, message: str) -> None:
+        self.ui.unlockButton.setEnabled(False)
+        self.ui.errorLabel.setText(message)
+        self.ui.errorLabel.show()
+
+    def _wait_over(self) -> None:
+        self.ui.errorLabel.hide()
+        self._on_profile_changed(self.ui.profileCombo.currentIndex(), keep_error=True)
+        self.focus_input()
 
     def _recover(self) -> None:
         info = self.selected_profile()

@@ -7,13 +7,17 @@ crypto and database modules; those are imported on first unlock, off the GUI thr
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
+from intimacy_desktop.core.guess_delay import GuessPolicy
+from intimacy_desktop.core.input_rules import check_profile_label
 from intimacy_desktop.messages import fill
 from intimacy_desktop.paths import profiles_dir
+from intimacy_desktop.services.guessing import GuessGuard
 from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import HEADER_NAME, read_header
 
@@ -79,10 +83,19 @@ class CreatedProfile(NamedTuple):
 
 
 class ProfileService:
-    def __init__(self, data_dir: Path, secret_store: SecretStoreFactory, kdf: KdfParams | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        secret_store: SecretStoreFactory,
+        kdf: KdfParams | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+        guess_policy: GuessPolicy | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self._secret_store = secret_store
         self._kdf = kdf  # None: calibrate to about a second on this machine
+        self._guard = GuessGuard(guess_policy, clock)  # the delay after wrong guesses, kept beside vault.json
 
     # ---- listing --------------------------------------------------------------------------------------------
     def list_profiles(self) -> list[ProfileInfo]:
@@ -139,15 +152,17 @@ class ProfileService:
         from intimacy_desktop.storage.database import Database
         from intimacy_desktop.storage.vault import create_vault
 
-        if any(not p.damaged and p.label.casefold() == label.strip().casefold() for p in self.list_profiles()):
-            raise ProfileExists(name=label.strip())
+        label = check_profile_label(label)  # no control or invisible format characters (core/input_rules.py)
+        if any(not p.damaged and p.label.casefold() == label.casefold() for p in self.list_profiles()):
+            raise ProfileExists(name=label)
         store = None if passphrase_only else self._secret_store()
         if store is not None:
             try:
                 store.backend_name()  # no keyring: say so before any folder is made
             except KeyringUnavailable as exc:
                 raise KeyringUnavailable("keyring_unavailable_new_profile") from exc
-        folder = ensure_private_dir(profiles_dir(ensure_private_dir(self.data_dir))) / secrets.token_hex(8)
+        data = ensure_private_dir(self.data_dir, allow_link=True)  # the person's choice; inside, no links
+        folder = ensure_private_dir(profiles_dir(data)) / secrets.token_hex(8)
         created = create_vault(folder, label, passphrase, store, self._kdf)
         db = Database(folder, created.dek, create=True)
         info = self._info(folder, created.header)
@@ -158,7 +173,10 @@ class ProfileService:
         from intimacy_desktop.storage.vault import unlock
 
         store = self._secret_store() if info.uses_keyring else None
-        header, dek = unlock(info.folder, passphrase, store)
+        if passphrase:  # a guess: asked of the delay first, before any key derivation
+            header, dek = self._guard.passphrase(info.folder, lambda: unlock(info.folder, passphrase, store))
+        else:
+            header, dek = unlock(info.folder, passphrase, store)
         return UnlockedProfile(info, header, Database(info.folder, dek))
 
     def recover(
@@ -168,7 +186,7 @@ class ProfileService:
         from intimacy_desktop.storage.database import Database
         from intimacy_desktop.storage.vault import rekey_access, unlock_with_recovery
 
-        header, dek = unlock_with_recovery(info.folder, code)
+        header, dek = self._guard.recovery_code(info.folder, lambda: unlock_with_recovery(info.folder, code))
         db = Database(info.folder, dek)  # prove the data opens before any header is rewritten
         try:
             store = None if passphrase_only else self._secret_store()
@@ -183,7 +201,11 @@ class ProfileService:
         from intimacy_desktop.storage.vault import rekey_access, unlock
 
         store = self._secret_store() if profile.header.uses_keyring else None
-        header, dek = unlock(profile.info.folder, old, store)
+        folder = profile.info.folder
+        if old:  # a guess too: someone at an unlocked window must not find the passphrase through this
+            header, dek = self._guard.passphrase(folder, lambda: unlock(folder, old, store))
+        else:
+            header, dek = unlock(folder, old, store)
         header, code = rekey_access(profile.info.folder, header, dek, new, store, self._kdf)
         profile.header = header
         return code

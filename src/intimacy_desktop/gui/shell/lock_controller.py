@@ -135,7 +135,7 @@ class LockController(QObject):
 
     def _unlock_failed(self, error: AppError) -> None:
         self.unlock_page.set_busy(False)
-        self.unlock_page.show_error(error_text(error))
+        self.unlock_page.show_failure(error)  # a guessing delay is counted down, with Unlock disabled until it ends
 
     def _create(self, label: str, passphrase: str | None, passphrase_only: bool) -> None:
         self.first_run.set_busy(True)
