@@ -1,14 +1,15 @@
 """The command line: the GUI by default, and subcommands that call services only.
 
-Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code, 4 keyring unavailable or locked, 5 data corrupt or
-from a newer version. Errors go to stderr as one plain sentence; user content goes only to stdout, when asked for.
+Exit codes: see ``EXIT_CODES_HELP`` (printed by ``--help``; the README lists the same). Errors go to stderr as one
+plain sentence, never a traceback, with any control character escaped; user content goes only to stdout, when asked
+for. Entry text is never needed on the command line, where every user of the computer can read it (``ps``): the
+title and body come from standard input, and ``--query-stdin`` does the same for a search.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import json
 import os
 import sys
@@ -17,8 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
+from intimacy_desktop.cli_input import (
+    ask,
+    ask_secret,
+    check_arguments,
+    display_problem,
+    read_stdin,
+    split_entry,
+    stdin_is_terminal,
+    variable,
+)
 from intimacy_desktop.core.entry_codec import entry_to_dict, summary_to_dict
 from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError, WrongPassphrase
+from intimacy_desktop.core.input_rules import check_new_passphrase, check_profile_label, visible
 from intimacy_desktop.core.journal import Kind
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import unmark
@@ -31,10 +43,31 @@ if TYPE_CHECKING:
 
 ENV_PASSPHRASE = "INTIMACY_DESKTOP_PASSPHRASE"
 ENV_RECOVERY_CODE = "INTIMACY_DESKTOP_RECOVERY_CODE"
+EXIT_UNEXPECTED = 1
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0    ok
+  1    an unexpected error (a bug; please report it)
+  2    usage: a wrong command or option; a profile name, passphrase or text that is not allowed
+       (too short, with control characters, not UTF-8); no terminal to ask for a secret on; no
+       graphical display; the app already running for this data folder; the journal busy
+  3    wrong passphrase or recovery code, or too many of them: try again after the delay it names
+  4    the system keyring unavailable, locked, or not the one the profile was made with
+  5    data damaged or from a newer version, or the disk full
+  130  interrupted (Ctrl+C)
+  141  the output was closed early (as by a pipe into head)
+
+The passphrase comes from INTIMACY_DESKTOP_PASSPHRASE when set, otherwise a prompt that does not echo;
+the recovery code likewise from INTIMACY_DESKTOP_RECOVERY_CODE.
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="intimacy-desktop", description="A private, offline journal for two.")
+    p = argparse.ArgumentParser(prog="intimacy-desktop", description="A private, offline journal for two.",
+                                epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="where profiles live (default: the platform's data folder)")
     sub = p.add_subparsers(dest="command")
@@ -54,9 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--passphrase-only", action="store_true")
 
     jr = sub.add_parser("journal", help="write and read journal entries").add_subparsers(dest="action")
-    add = jr.add_parser("add", help="add an entry (body from --body or standard input)")
-    add.add_argument("--title", required=True)
-    add.add_argument("--body")
+    add = jr.add_parser("add", help="add an entry: standard input's first line is the title, the rest the body",
+                        description="Add an entry. Without --title, the first line of standard input is the title "
+                                    "and the rest the body; with --title, all of standard input is the body. Text on "
+                                    "the command line can be read by every user of this computer.")
+    add.add_argument("--title", help="the title (default: the first line of standard input)")
+    add.add_argument("--body", help="the body (default: standard input)")
     add.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
     add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
     add.add_argument("--layer", choices=[layer.value for layer in Layer], default=Layer.NONE.value)
@@ -64,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", default=[])
     lst = jr.add_parser("list", help="list entries, newest first")
     search = jr.add_parser("search", help="full-text search")
-    search.add_argument("query")
+    search.add_argument("query", nargs="?", help="the words to look for")
+    search.add_argument("--query-stdin", action="store_true",
+                        help="read the words from standard input, off the command line")
     show = jr.add_parser("show", help="show one entry")
     show.add_argument("id", type=int)
     for cmd in (add, lst, search, show):
@@ -84,32 +122,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Everything this process creates (vault files, the database's -wal and -shm, the lock file, settings) is
     # private to the person's account: a shared computer has other accounts too.
     os.umask(0o077)
-    args = build_parser().parse_args(argv)
-    data_dir = resolve_data_dir(args.data_dir)
-    if args.command is None:
-        if _no_display():
-            print("intimacy-desktop: there is no graphical display here (DISPLAY and WAYLAND_DISPLAY are unset). "
-                  "Start it from your desktop session; `intimacy-desktop self-test` checks this machine.",
-                  file=sys.stderr)
-            return EXIT_USAGE
-        from intimacy_desktop.app import run_gui
-
-        return run_gui(data_dir, [sys.argv[0]])
     try:
-        return _dispatch(args, data_dir)
+        code = _main(argv)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, so that a reader that went away is noticed here and not at exit
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error argparse has already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    try:
+        check_arguments(args)
+        data_dir = resolve_data_dir(args.data_dir)
+        if args.command is not None:
+            return _dispatch(args, data_dir)
+        problem = display_problem()
+        if problem is not None:
+            raise problem
     except AppError as exc:
-        print(f"intimacy-desktop: {english_text(exc)}", file=sys.stderr)
+        _say(english_text(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        print("intimacy-desktop: interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+        _say("interrupted; nothing was changed.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        raise
+    except UnicodeError as exc:  # a last resort: the checks above refuse text that is not UTF-8 before this
+        _say(english_text(_unicode_problem(exc)))
+        return EXIT_USAGE
+    except Exception as exc:
+        _say(english("unexpected_kind", {"kind": type(exc).__name__}))  # its message could quote an entry
+        return EXIT_UNEXPECTED
+    from intimacy_desktop.app import run_gui
+
+    return run_gui(data_dir, [sys.argv[0]])
 
 
-def _no_display() -> bool:
-    """On Linux without X11 or Wayland, Qt would abort with a message about platform plugins; say it plainly."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+def _say(text: str) -> None:
+    print(f"intimacy-desktop: {visible(text)}", file=sys.stderr)
+
+
+def _unicode_problem(exc: UnicodeError) -> UsageError:
+    encoding = exc.encoding if isinstance(exc, UnicodeEncodeError) else "utf-8"
+    if encoding.lower().replace("-", "").replace("_", "") not in ("utf8", "utf8surrogatepass"):
+        return UsageError("output_encoding", encoding=encoding)
+    return UsageError("text_not_utf8")
+
+
+def _discard_stdout() -> None:
+    """After the reader of our output went away: send the rest nowhere, so the exit's flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
@@ -124,18 +196,21 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     service = build_profile_service(data_dir)
     if args.command == "profile":
         return _profile(args, service)
+    given = _journal_input(args)  # read and checked before the slow unlock
     profile = _unlock(service, args.profile)
     try:
-        return _journal(args, profile)
+        return _journal(args, profile, given)
     finally:
         profile.close()
 
 
 def _profile(args: argparse.Namespace, service: ProfileService) -> int:
     if args.action == "list":
-        for info in service.list_profiles():
-            print(profile_label(info) + (f"  ({english_text(info.problem)})" if info.problem else ""))
+        for info in service.list_profiles():  # a header may have been written by anyone: its name is escaped
+            print(visible(profile_label(info) + (f"  ({english_text(info.problem)})" if info.problem else "")))
         return EXIT_OK
+    if args.action == "create":
+        check_profile_label(args.name)  # before the passphrase is asked for; the service checks it again
     passphrase = None if args.no_passphrase else _new_passphrase()
     if args.no_passphrase:
         print("Warning: without a passphrase, anyone who uses this computer account can open this profile.",
@@ -144,26 +219,28 @@ def _profile(args: argparse.Namespace, service: ProfileService) -> int:
         created = service.create(args.name, passphrase, passphrase_only=args.passphrase_only)
         what = "created"
     else:
-        code = os.environ.get(ENV_RECOVERY_CODE) or getpass.getpass("Recovery code: ")
+        code = variable(ENV_RECOVERY_CODE) or ask("Recovery code: ", ENV_RECOVERY_CODE, recovery_code=True)
         created = service.recover(service.find(args.name), code, passphrase, passphrase_only=args.passphrase_only)
         what = "recovered; the old recovery code no longer works"
     created.profile.close()
-    print(f"Profile {created.profile.info.label!r} {what}.", file=sys.stderr)
+    print(f"Profile “{visible(created.profile.info.label)}” {what}.", file=sys.stderr)
     print("Recovery code (shown once; write it down and keep it somewhere safe):", file=sys.stderr)
     print(created.recovery_code)
     return EXIT_OK
 
 
 def _new_passphrase() -> str:
-    env = os.environ.get(ENV_PASSPHRASE)
+    """A new or changed passphrase, at least ``MIN_PASSPHRASE`` characters like the GUI's."""
+    env = variable(ENV_PASSPHRASE)
     if env is not None:
         if not env:
             raise UsageError("passphrase_env_empty", variable=ENV_PASSPHRASE)
-        return env
-    first = getpass.getpass("New passphrase: ")
+        return check_new_passphrase(env)
+    first = ask("New passphrase: ", ENV_PASSPHRASE)
     if not first:
         raise UsageError("passphrase_empty")
-    if getpass.getpass("Repeat the passphrase: ") != first:
+    check_new_passphrase(first)
+    if ask("Repeat the passphrase: ", ENV_PASSPHRASE) != first:
         raise UsageError("passphrases_differ")
     return first
 
@@ -172,24 +249,53 @@ def _unlock(service: ProfileService, name: str) -> UnlockedProfile:
     info = service.find(name)
     passphrase = None
     if info.has_passphrase:
-        passphrase = os.environ.get(ENV_PASSPHRASE)
-        if passphrase is None:
-            passphrase = getpass.getpass(f"Passphrase for {info.label}: ")
+        passphrase = ask_secret(f"Passphrase for {visible(info.label)}: ", ENV_PASSPHRASE)
         if not passphrase:
             raise WrongPassphrase("passphrase_needed")
     return service.unlock(info, passphrase)
 
 
-def _journal(args: argparse.Namespace, profile: UnlockedProfile) -> int:
+def _journal_input(args: argparse.Namespace) -> tuple[str, str] | None:
+    """What ``journal add`` writes, ``(title, body)``, or what ``journal search`` looks for, ``(query, "")``.
+    None: the entry is to be typed at the terminal, after the unlock (so that a wrong passphrase loses nothing)."""
+    if args.action == "search":
+        if args.query_stdin == (args.query is not None):
+            raise UsageError("query_source")
+        return (read_stdin().strip() if args.query_stdin else args.query), ""
+    if args.action != "add":
+        return None
+    if args.title is not None:
+        if args.body is not None or stdin_is_terminal():
+            return args.title, args.body or ""
+        return args.title, read_stdin().rstrip("\n")
+    if stdin_is_terminal():
+        return None
+    return _title_and_body(read_stdin(), args.body)
+
+
+def _title_and_body(text: str, body_option: str | None) -> tuple[str, str]:
+    title, body = split_entry(text)
+    if not title:
+        raise UsageError("title_missing")
+    if body_option is not None:
+        if body:
+            raise UsageError("body_given_twice")
+        body = body_option
+    return title, body
+
+
+def _journal(args: argparse.Namespace, profile: UnlockedProfile, given: tuple[str, str] | None) -> int:
     from intimacy_desktop.core.journal import EntryFields, EntryFilter
 
     journal = profile.journal
     if args.action == "add":
-        body = args.body
-        if body is None:
-            body = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read().rstrip("\n")
+        if given is None:
+            print("Write the entry: its first line is the title. End with Ctrl+D (Ctrl+Z, Enter on Windows).",
+                  file=sys.stderr)
+            given = _title_and_body(read_stdin(), args.body)
+        title, body = given
         fields = EntryFields(
-            title=args.title,
+            title=title,
             body=body,
             entry_date=args.date or dt.date.today(),
             mood=args.mood,
@@ -203,7 +309,7 @@ def _journal(args: argparse.Namespace, profile: UnlockedProfile) -> int:
     if args.action == "show":
         _print_entry(journal.get(args.id), args.json)
         return EXIT_OK
-    flt = EntryFilter(text=args.query) if args.action == "search" else EntryFilter()
+    flt = EntryFilter(text=given[0]) if args.action == "search" and given is not None else EntryFilter()
     rows: list[EntrySummary] = []
     while batch := journal.summaries(flt, offset=len(rows), limit=1000):
         rows.extend(batch)
@@ -222,7 +328,7 @@ def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:
         return
     for r in rows:
         mood = f"mood {r.mood}" if r.mood else "      "
-        print(f"{r.id:>6}  {r.entry_date.isoformat()}  {mood}  {unmark(r.title)}")
+        print(f"{r.id:>6}  {r.entry_date.isoformat()}  {mood}  {visible(unmark(r.title))}")
 
 
 def _print_entry(entry: Entry, as_json: bool) -> None:
@@ -230,8 +336,8 @@ def _print_entry(entry: Entry, as_json: bool) -> None:
     if as_json:
         print(json.dumps(entry_to_dict(entry), ensure_ascii=False, indent=2))
         return
-    print(f"# {f.title}\n{f.entry_date.isoformat()} · {f.kind.value} · layer {f.layer.value}"
-          + (f" · mood {f.mood}" if f.mood else "") + (f" · tags {', '.join(f.tags)}" if f.tags else ""))
+    print(visible(f"# {f.title}") + f"\n{f.entry_date.isoformat()} · {f.kind.value} · layer {f.layer.value}"
+          + (f" · mood {f.mood}" if f.mood else "") + (f" · tags {visible(', '.join(f.tags))}" if f.tags else ""))
     print()
     print(f.body)
 

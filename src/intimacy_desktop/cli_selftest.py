@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from intimacy_desktop.core.errors import EXIT_OK
+from intimacy_desktop.core.input_rules import visible
 from intimacy_desktop.messages import english_text
 from intimacy_desktop.services.selftest import CheckResult, run_checks
 
@@ -35,9 +36,9 @@ def run_self_test(data_dir: Path, as_json: bool = False) -> int:
     else:
         for r in results:
             print(f"{'ok  ' if r.ok else 'FAIL'}  {r.name:<15} {_detail(r)}")
-        print(f"data folder: {data_dir}")
+        print(f"data folder: {os.fsencode(data_dir).decode('utf-8', 'backslashreplace')}")  # any bytes, shown
     failed = [r for r in results if not r.ok]
     if failed:
-        print(f"intimacy-desktop: self-test failed: {failed[0].name}: {_detail(failed[0])}", file=sys.stderr)
+        print(f"intimacy-desktop: self-test failed: {failed[0].name}: {visible(_detail(failed[0]))}", file=sys.stderr)
         return failed[0].exit_code
     return EXIT_OK

@@ -36,7 +36,8 @@ def _db(env: dict[str, str]) -> Path:
 
 def test_version_and_usage(cli_env: dict[str, str]) -> None:
     assert cli(cli_env, "--version").stdout.strip() == f"intimacy-desktop {__version__}"
-    assert cli(cli_env, "journal", "add", "--profile", "Jo").returncode == 2  # --title missing
+    untitled = cli(cli_env, "journal", "add", "--profile", "Jo", stdin="")  # no --title, nothing on stdin
+    assert untitled.returncode == 2 and "needs a title" in untitled.stderr
     assert cli(cli_env, "journal").returncode == 2
     bad_date = cli(cli_env, "journal", "add", "--profile", "Jo", "--title", "t", "--date", "27/11/2026")
     assert bad_date.returncode == 2

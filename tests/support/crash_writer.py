@@ -9,11 +9,12 @@ and flushes, so the parent knows exactly which entries were acknowledged when it
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from pathlib import Path
 
-PASSPHRASE = "pw"
+PASSPHRASE = os.environ.get("CRASH_WRITER_PASSPHRASE", "pw")  # a CLI-made profile needs 8 characters or more
 WORDS = ("tender", "quiet", "argument", "laughter", "walk", "rain", "kitchen", "letter", "morning", "späť", "café")
 
 

@@ -78,7 +78,7 @@ def run(argv: list[str], *, data_dir: Path, profiles: ProfileService, pages: Seq
     instance = SingleInstance(data_dir)
     if not instance.acquire():
         ask_first_instance_to_raise(data_dir)
-        sys.stderr.write(AlreadyRunning().message + " The open window was brought to the front.\n")
+        sys.stderr.write(f"intimacy-desktop: {AlreadyRunning('already_running_raised').message}\n")
         return EXIT_ALREADY_RUNNING
 
     from intimacy_desktop.gui.main_window import MainWindow

@@ -9,11 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from intimacy_desktop.core.input_rules import MIN_PASSPHRASE as MIN_PASSPHRASE  # shared with the CLI
 from intimacy_desktop.gui._generated.ui_first_run_page import Ui_FirstRunPage
 from intimacy_desktop.gui.clipboard import ClipboardGuard
 from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
-
-MIN_PASSPHRASE = 8
 
 
 class FirstRunPage(QWidget):
