@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tarfile
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def test_installed_app_without_a_keyring_says_so_and_still_keeps_a_journal(
 
 @pytest.mark.parametrize("keyring", [True, False], ids=["real-keyring", "no-keyring"])
 def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clean_env: dict[str, str],
-                                                      keyring: bool) -> None:
+                                                      keyring: bool, tmp_path: Path) -> None:
     """The installed program's own window on a real X server, photographed from outside. With gnome-keyring in
     its D-Bus session the first-run page offers the keyring; without one it shows its plain warning."""
     from PySide6.QtGui import QColor, QImage
@@ -185,11 +186,23 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
     if missing:
         pytest.fail(f"needs {missing} (./run-tests installs them as root)")
     read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
+    xvfb_log = tmp_path / "xvfb.log"
+    with open(xvfb_log, "wb") as log:
+        xvfb = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+            pass_fds=(write_fd,), stderr=log,
+        )
     os.close(write_fd)
-    display = ":" + os.read(read_fd, 16).decode().strip()
+    number = os.read(read_fd, 16).decode().strip()
     os.close(read_fd)
+    display = ":" + number
+    # On a fresh Debian (the chroot of ../shared/tools/fresh-machine-ci) the socket sometimes appeared only after the
+    # app and the photographer had given up: wait for it, so a slow X server is not taken for a broken app.
+    socket_file = Path(f"/tmp/.X11-unix/X{number}")
+    deadline = time.monotonic() + 20
+    while not socket_file.exists() and xvfb.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert socket_file.exists(), f"Xvfb did not come up on {display}: {xvfb_log.read_text(errors='replace')}"
     env = dict(clean_env, DISPLAY=display)
     SHOTS.mkdir(parents=True, exist_ok=True)
     shot = SHOTS / f"installed-window-xvfb-{'keyring' if keyring else 'no-keyring'}.png"
@@ -206,6 +219,7 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
                                    capture_output=True, text=True, timeout=120, check=False)
             if taken.returncode >= 0:
                 break
+            time.sleep(1)
         still_running = app.poll() is None
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -213,7 +227,8 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
         _out, err = app.communicate(timeout=30)
         xvfb.terminate()
         xvfb.wait(timeout=30)
-    assert taken.returncode == 0, f"no window appeared: {taken.stderr}\n{err}"
+    xvfb_said = xvfb_log.read_text(errors="replace")
+    assert taken.returncode == 0, f"no window appeared: {taken.stderr}\n{err}\nXvfb: {xvfb_said}"
     assert still_running, err
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1280, 800)
