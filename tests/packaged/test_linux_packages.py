@@ -193,11 +193,17 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
             pass_fds=(write_fd,), stderr=log,
         )
     os.close(write_fd)
-    number = os.read(read_fd, 16).decode().strip()
-    os.close(read_fd)
+    # Read up to the newline: Xvfb may write the number and the newline separately, and a pipe closed in between
+    # kills it ("Fatal server error: Cannot write display number to fd"), which is what made this test flaky.
+    said = b""
+    while not said.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            break
+        said += chunk
+    number = said.decode().strip()
     display = ":" + number
-    # On a fresh Debian (the chroot of ../shared/tools/fresh-machine-ci) the socket sometimes appeared only after the
-    # app and the photographer had given up: wait for it, so a slow X server is not taken for a broken app.
+    # And wait for its socket, so a slow X server is not taken for a broken app.
     socket_file = Path(f"/tmp/.X11-unix/X{number}")
     deadline = time.monotonic() + 20
     while not socket_file.exists() and xvfb.poll() is None and time.monotonic() < deadline:
@@ -227,6 +233,7 @@ def test_installed_app_opens_a_real_window_under_xvfb(installed: Installed, clea
         _out, err = app.communicate(timeout=30)
         xvfb.terminate()
         xvfb.wait(timeout=30)
+        os.close(read_fd)
     xvfb_said = xvfb_log.read_text(errors="replace")
     assert taken.returncode == 0, f"no window appeared: {taken.stderr}\n{err}\nXvfb: {xvfb_said}"
     assert still_running, err
