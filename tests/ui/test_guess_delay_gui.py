@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 from PySide6.QtCore import Qt
 from ui_support import PASSPHRASE, unlock
 
@@ -16,17 +17,6 @@ from intimacy_desktop.gui.recovery_dialog import RecoveryDialog
 from intimacy_desktop.services.profiles import ProfileService
 from intimacy_desktop.storage.crypto import FAST_TEST_PARAMS
 from intimacy_desktop.storage.device_secret import MemorySecretStore
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -79,6 +79,16 @@ def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window
     assert window.profile is None
 
 
+def test_every_page_of_the_app_names_itself_in_words() -> None:
+    """The base class falls back to the page id; a page in the sidebar must say its own, translated title."""
+    from intimacy_desktop.gui.shell.page import resolve
+
+    for factory in resolve(PAGES):
+        assert isinstance(factory, type) and issubclass(factory, Page)
+        assert factory.title is not Page.title, f"{factory.__name__} gives no title of its own"
+        assert factory.page_id, f"{factory.__name__} has no page_id"
+
+
 def test_every_write_is_announced_to_every_page(qtbot: QtBot, window: MainWindow) -> None:
     page = window.page("sample")
     assert isinstance(page, SamplePage)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fake_clock import FakeClock
 
 from intimacy_desktop.core import recovery_code
 from intimacy_desktop.core.errors import AppError, KeyringLocked, WrongPassphrase, WrongRecoveryCode
@@ -25,17 +26,6 @@ from intimacy_desktop.storage.device_secret import MemorySecretStore
 PASSPHRASE = "correct horse battery staple"
 WRONG = "not the passphrase"
 SHIPPED_STEPS = [5, 15, 30, 60, 120, 300, 300, 300]
-
-
-class FakeClock:
-    def __init__(self, now: float = 1_800_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.fixture

@@ -12,6 +12,11 @@ def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def pydate(day: QDate) -> dt.date:
+    """Qt's date as Python's."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
 def format_when(moment: dt.datetime) -> str:
     """The long date and the short time, e.g. "Wednesday, 2 December 2026, 03:17". Qt's short date-time format
     is numbers only, and without a locale set (the C locale) reads "2 12 2026 03:17", which nobody can parse."""

@@ -18,15 +18,15 @@ import json
 import logging
 import math
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from intimacy_desktop.core.errors import DiskFull
 from intimacy_desktop.core.guess_delay import GuessPolicy
-from intimacy_desktop.storage.fsutil import FILE_MODE, fsync_dir
+from intimacy_desktop.storage.fsutil import replace_file
 
 try:
     import fcntl
@@ -155,20 +155,10 @@ class AttemptLog:
             return
         body = {"version": VERSION} | {k: {"failures": r.failures, "last": r.last} for k, r in records.items()}
         data = json.dumps(body, sort_keys=True).encode("ascii")
-        tmp = self.folder / f".{ATTEMPTS_NAME}.{secrets.token_hex(8)}.tmp"
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, FILE_MODE)
-            try:
-                os.write(fd, data)  # far below any pipe or page size: one write
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self.path)  # replaces a planted link itself, never what it points at
-            fsync_dir(self.folder)
-        except OSError as exc:
+            replace_file(self.path, data)  # a random name, O_EXCL|O_NOFOLLOW, renamed over a planted link
+        except (OSError, DiskFull) as exc:
             _log.warning("could not record an unlock attempt: %s", type(exc).__name__)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -6,8 +6,6 @@ the page when something was edited, so drafts, saving and switching entries live
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
@@ -16,7 +14,7 @@ from intimacy_desktop.core.journal import EntryFields, Kind, parse_tags
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.gui._generated.ui_entry_editor import Ui_EntryEditor
 from intimacy_desktop.gui.flow_layout import FlowLayout
-from intimacy_desktop.gui.formatting import qdate
+from intimacy_desktop.gui.formatting import pydate, qdate
 from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_color, mood_name
 from intimacy_desktop.gui.journal.mood_calendar import ThemedCalendar
 
@@ -113,7 +111,7 @@ class EntryEditor(QWidget):
         return EntryFields(
             title=ui.titleEdit.text().strip(),
             body=ui.bodyEdit.toPlainText(),
-            entry_date=dt.date(qdate.year(), qdate.month(), qdate.day()),
+            entry_date=pydate(qdate),
             mood=int(mood) if mood is not None else None,
             layer=Layer(ui.layerCombo.currentData()),
             kind=Kind(ui.kindCombo.currentData()),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.journal import EntryFilter, Kind
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.gui import settings
-from intimacy_desktop.gui.formatting import qdate
+from intimacy_desktop.gui.formatting import pydate, qdate
 from intimacy_desktop.gui.journal.labels import kind_name, layer_name, mood_name
 from intimacy_desktop.gui.journal.mood_calendar import MoodCalendar, ThemedCalendar
 
@@ -164,7 +164,7 @@ class FilterPanel(QWidget):
         if key == "year":
             return dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
         if key == "custom":
-            lo, hi = sorted((_as_date(self.from_edit.date()), _as_date(self.to_edit.date())))
+            lo, hi = sorted((pydate(self.from_edit.date()), pydate(self.to_edit.date())))
             return lo, hi
         return None, None
 
@@ -233,7 +233,7 @@ class FilterPanel(QWidget):
         self.calendar_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _on_day_clicked(self, qdate: QDate) -> None:
-        day = _as_date(qdate)
+        day = pydate(qdate)
         self.set_day(None if self.calendar.active_day == day else day)
 
     def _on_month_changed(self, _year: int, _month: int) -> None:
@@ -249,6 +249,3 @@ class FilterPanel(QWidget):
         self.all_days_button.setVisible(self.calendar.active_day is not None)  # only when a day is chosen
         self.clear_button.setEnabled(not self.filter().is_empty())
 
-
-def _as_date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())

@@ -27,8 +27,9 @@ class Page(QWidget):
     global_keys: ClassVar[tuple[tuple[QKeySequence.StandardKey, str], ...]] = ()
 
     def title(self) -> str:
-        """The sidebar text, also the page's accessible name (translated)."""
-        raise NotImplementedError
+        """The sidebar text, also the page's accessible name: every page gives its own translated one (a test
+        checks each registered page does); the window title set by the page is the fallback."""
+        return self.windowTitle() or self.page_id
 
     def shown(self) -> None:
         """The page became the visible one: put the keyboard focus where typing belongs."""
