@@ -19,18 +19,18 @@ from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
 from intimacy_desktop.cli_input import (
-    ask,
-    ask_secret,
     check_arguments,
     display_problem,
     read_stdin,
     split_entry,
     stdin_is_terminal,
-    variable,
 )
+from intimacy_desktop.cli_profile import add_parsers as add_profile_parsers
+from intimacy_desktop.cli_profile import run as run_profile_command
+from intimacy_desktop.cli_profile import unlock_named
 from intimacy_desktop.core.entry_codec import entry_to_dict, summary_to_dict
-from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError, WrongPassphrase
-from intimacy_desktop.core.input_rules import check_new_passphrase, check_profile_label, visible
+from intimacy_desktop.core.errors import EXIT_OK, EXIT_USAGE, AppError, UsageError
+from intimacy_desktop.core.input_rules import visible
 from intimacy_desktop.core.journal import Kind
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import unmark
@@ -39,10 +39,8 @@ from intimacy_desktop.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.journal import Entry, EntrySummary
-    from intimacy_desktop.services.profiles import ProfileInfo, ProfileService, UnlockedProfile
+    from intimacy_desktop.services.profiles import UnlockedProfile
 
-ENV_PASSPHRASE = "INTIMACY_DESKTOP_PASSPHRASE"
-ENV_RECOVERY_CODE = "INTIMACY_DESKTOP_RECOVERY_CODE"
 EXIT_UNEXPECTED = 1
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a program whose reader went away
@@ -53,7 +51,8 @@ exit codes:
   1    an unexpected error (a bug; please report it)
   2    usage: a wrong command or option; a profile name, passphrase or text that is not allowed
        (too short, with control characters, not UTF-8); no terminal to ask for a secret on; no
-       graphical display; the app already running for this data folder; the journal busy
+       graphical display; the app already running for this data folder; the journal busy, or
+       open elsewhere while its passphrase or recovery code is being replaced
   3    wrong passphrase or recovery code, or too many of them: try again after the delay it names
   4    the system keyring unavailable, locked, or not the one the profile was made with
   5    data damaged or from a newer version, or the disk full
@@ -61,7 +60,8 @@ exit codes:
   141  the output was closed early (as by a pipe into head)
 
 The passphrase comes from INTIMACY_DESKTOP_PASSPHRASE when set, otherwise a prompt that does not echo;
-the recovery code likewise from INTIMACY_DESKTOP_RECOVERY_CODE.
+a changed one (profile passphrase) from INTIMACY_DESKTOP_NEW_PASSPHRASE; the recovery code likewise from
+INTIMACY_DESKTOP_RECOVERY_CODE.
 """
 
 
@@ -74,17 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     selftest = sub.add_parser("self-test", help="check the keyring, SQLCipher, FTS5 and a window; exit 0 when all pass")
     selftest.add_argument("--json", action="store_true", help="machine-readable output")
 
-    prof = sub.add_parser("profile", help="create, list or recover profiles").add_subparsers(dest="action")
-    create = prof.add_parser("create", help="create a profile and print its recovery code once")
-    create.add_argument("--name", required=True)
-    create.add_argument("--no-passphrase", action="store_true", help="protect with the keyring alone (not advised)")
-    create.add_argument("--passphrase-only", action="store_true",
-                        help="do not use the system keyring (for machines without one); needs a passphrase")
-    prof.add_parser("list", help="list profile names")
-    rec = prof.add_parser("recover", help="unlock with the recovery code and set up access again")
-    rec.add_argument("--name", required=True)
-    rec.add_argument("--no-passphrase", action="store_true")
-    rec.add_argument("--passphrase-only", action="store_true")
+    prof = sub.add_parser("profile", help="create, list, recover profiles; change passphrases and recovery codes")
+    add_profile_parsers(prof.add_subparsers(dest="action"))
 
     jr = sub.add_parser("journal", help="write and read journal entries").add_subparsers(dest="action")
     add = jr.add_parser("add", help="add an entry: standard input's first line is the title, the rest the body",
@@ -195,64 +186,13 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         raise UsageError("missing_action", command=args.command)
     service = build_profile_service(data_dir)
     if args.command == "profile":
-        return _profile(args, service)
+        return run_profile_command(args, service)
     given = _journal_input(args)  # read and checked before the slow unlock
-    profile = _unlock(service, args.profile)
+    profile = unlock_named(service, args.profile)
     try:
         return _journal(args, profile, given)
     finally:
         profile.close()
-
-
-def _profile(args: argparse.Namespace, service: ProfileService) -> int:
-    if args.action == "list":
-        for info in service.list_profiles():  # a header may have been written by anyone: its name is escaped
-            print(visible(profile_label(info) + (f"  ({english_text(info.problem)})" if info.problem else "")))
-        return EXIT_OK
-    if args.action == "create":
-        check_profile_label(args.name)  # before the passphrase is asked for; the service checks it again
-    passphrase = None if args.no_passphrase else _new_passphrase()
-    if args.no_passphrase:
-        print("Warning: without a passphrase, anyone who uses this computer account can open this profile.",
-              file=sys.stderr)
-    if args.action == "create":
-        created = service.create(args.name, passphrase, passphrase_only=args.passphrase_only)
-        what = "created"
-    else:
-        code = variable(ENV_RECOVERY_CODE) or ask("Recovery code: ", ENV_RECOVERY_CODE, recovery_code=True)
-        created = service.recover(service.find(args.name), code, passphrase, passphrase_only=args.passphrase_only)
-        what = "recovered; the old recovery code no longer works"
-    created.profile.close()
-    print(f"Profile “{visible(created.profile.info.label)}” {what}.", file=sys.stderr)
-    print("Recovery code (shown once; write it down and keep it somewhere safe):", file=sys.stderr)
-    print(created.recovery_code)
-    return EXIT_OK
-
-
-def _new_passphrase() -> str:
-    """A new or changed passphrase, at least ``MIN_PASSPHRASE`` characters like the GUI's."""
-    env = variable(ENV_PASSPHRASE)
-    if env is not None:
-        if not env:
-            raise UsageError("passphrase_env_empty", variable=ENV_PASSPHRASE)
-        return check_new_passphrase(env)
-    first = ask("New passphrase: ", ENV_PASSPHRASE)
-    if not first:
-        raise UsageError("passphrase_empty")
-    check_new_passphrase(first)
-    if ask("Repeat the passphrase: ", ENV_PASSPHRASE) != first:
-        raise UsageError("passphrases_differ")
-    return first
-
-
-def _unlock(service: ProfileService, name: str) -> UnlockedProfile:
-    info = service.find(name)
-    passphrase = None
-    if info.has_passphrase:
-        passphrase = ask_secret(f"Passphrase for {visible(info.label)}: ", ENV_PASSPHRASE)
-        if not passphrase:
-            raise WrongPassphrase("passphrase_needed")
-    return service.unlock(info, passphrase)
 
 
 def _journal_input(args: argparse.Namespace) -> tuple[str, str] | None:
@@ -315,11 +255,6 @@ def _journal(args: argparse.Namespace, profile: UnlockedProfile, given: tuple[st
         rows.extend(batch)
     _print_summaries(rows, args.json)
     return EXIT_OK
-
-
-def profile_label(info: ProfileInfo) -> str:
-    """A profile's name in a list: its own, or for a damaged one the words that say so."""
-    return english("damaged_profile", {"folder": info.short_id}) if info.damaged else info.label
 
 
 def _print_summaries(rows: list[EntrySummary], as_json: bool) -> None:

@@ -176,6 +176,22 @@ MESSAGES: dict[str, str] = {
     "database_exists": QT_TRANSLATE_NOOP("Errors", "A database already exists here; it was left untouched."),
     "database_busy": QT_TRANSLATE_NOOP("Errors", "The journal is busy in another window; try again in a moment."),
     "vault_locked": QT_TRANSLATE_NOOP("Errors", "The journal is locked. Unlock it to go on."),
+    "profile_in_use": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile is open in the app or in another command. Lock it or let that finish, then try again; "
+        "nothing was changed.",
+    ),
+    "rekey_unverified": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The journal could not be re-encrypted under its new key: the new copy did not match the old one. "
+        "Nothing was changed; the old passphrase and recovery code still work.",
+    ),
+    "rolled_back": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This profile's latest changes are missing: its database is older than the last time it was used here "
+        "(an older copy was put in its place). Nothing was changed; if you restored it on purpose, "
+        "run “intimacy-desktop profile check --accept-older” for it.",
+    ),
     # ---- journal entries --------------------------------------------------------------------------------------
     "title_too_long": QT_TRANSLATE_NOOP("Errors", "A title can be at most {max} characters."),
     "entry_too_long": QT_TRANSLATE_NOOP("Errors", "That entry is too long to save in one piece."),

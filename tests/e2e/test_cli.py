@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import cli
 
 from intimacy_desktop import __version__
-
-
-def cli(env: dict[str, str], *args: str, stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "intimacy_desktop", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        env={**env, **extra},
-        timeout=120,
-    )
 
 
 @pytest.fixture

@@ -91,6 +91,9 @@ def test_lost_keyring_item_then_recovery_code(secret_service_run: dict[str, obje
     assert len(new_code) == 39 and new_code != old_code
     entries = json.loads(str(_step(secret_service_run, "after_recover")["out"]))
     assert [e["title"] for e in entries] == ["Evening walk"]
+    vault_id = _step(secret_service_run, "header")["vault_id"]
+    assert str(secret_service_run["recovered_entry"]).startswith(f"{vault_id}.")  # a new item of its own
+    assert secret_service_run["old_item_left"] is False  # and the old one removed
 
 
 @pytest.mark.secret_service

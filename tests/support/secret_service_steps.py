@@ -48,7 +48,12 @@ def main() -> None:
     steps["recover"] = cli("profile", "recover", "--name", "Robin", INTIMACY_DESKTOP_RECOVERY_CODE=code)
     steps["after_recover"] = cli("journal", "list", "--profile", "Robin", "--json")
 
-    keyring.set_password("desktop-vault", header["vault_id"], "c29tZXRoaW5nIGVsc2UgZW50aXJlbHkgMzIgYnl0ZXMhIQ==")
+    with open(os.path.join(vault.path, "vault.json"), encoding="utf-8") as fh:
+        recovered = json.load(fh)  # a new device secret, in a keyring item of its own
+    steps["recovered_entry"] = recovered.get("keyring_entry")
+    steps["old_item_left"] = keyring.get_password("desktop-vault", header["vault_id"]) is not None
+    other = "c29tZXRoaW5nIGVsc2UgZW50aXJlbHkgMzIgYnl0ZXMhIQ=="
+    keyring.set_password("desktop-vault", recovered["keyring_entry"], other)
     steps["after_swap"] = cli("journal", "list", "--profile", "Robin")
     print(json.dumps(steps))
 

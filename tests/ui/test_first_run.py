@@ -38,6 +38,7 @@ def test_first_run_creates_profile_whose_recovery_code_unlocks(qtbot, make_windo
     assert w.page("journal") is not None and w.profile is not None
     assert view.code() == ""  # the code is shown once
     w.lock()
+    qtbot.waitUntil(lambda: w.profile is None, timeout=5_000)  # the lock closes the database once writes finished
     [info] = profiles.list_profiles()
     assert info.label == "Ours"
     recovered = profiles.recover(info, code, "a brand new passphrase")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from intimacy_desktop.storage import crypto
+from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.header import read_header
 from intimacy_desktop.storage.kdf_params import KdfParams
 from intimacy_desktop.storage.vault import create_vault, rekey_access
@@ -80,10 +81,11 @@ def test_a_new_passphrase_on_a_cheap_profile_gets_calibrated_parameters(
     monkeypatch.setattr(crypto, "argon2id", lambda *_a: b"\1" * crypto.KEY_BYTES)  # keep the floor's cost out
     created = create_vault(tmp_path / "v", "Cheap", "first passphrase", None, crypto.FAST_TEST_PARAMS)
 
-    header, _code = rekey_access(created.folder, created.header, created.dek, "second passphrase", None)
+    Database(created.folder, created.dek, create=True).close()
+    header, dek, _code = rekey_access(created.folder, created.header, created.dek, "second passphrase", None)
     assert header.kdf == calibrated and len(calls) == 1
-    header, _code = rekey_access(created.folder, header, created.dek, "third passphrase", None)
+    header, dek, _code = rekey_access(created.folder, header, dek, "third passphrase", None)
     assert header.kdf == calibrated and len(calls) == 1  # at the floor: kept, no second calibration
-    header, _code = rekey_access(created.folder, header, created.dek, "fourth", None, crypto.FAST_TEST_PARAMS)
+    header, dek, _code = rekey_access(created.folder, header, dek, "fourth", None, crypto.FAST_TEST_PARAMS)
     assert header.kdf == crypto.FAST_TEST_PARAMS  # a constructor's choice: the tests' way in
     assert read_header(created.folder).kdf == crypto.FAST_TEST_PARAMS

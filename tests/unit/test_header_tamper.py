@@ -146,7 +146,7 @@ def test_switching_to_passphrase_only_is_refused(tmp_path: Path) -> None:
     s.write_body(body, recompute=True)
     with pytest.raises(HeaderCorrupt):  # the keyring's ds_id and header_mac left behind: damage
         unlock(s.folder, PASSPHRASE, None)
-    del body["ds_id"], body["header_mac"]
+    del body["ds_id"], body["header_mac"], body["keyring_entry"]
     s.write_body(body, recompute=True)
     with pytest.raises(WrongPassphrase):  # all of them gone: only the AES-GCM tag can tell, as a wrong passphrase
         unlock(s.folder, PASSPHRASE, None)

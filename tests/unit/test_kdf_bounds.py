@@ -15,6 +15,7 @@ from header_tamper_support import PASSPHRASE, Setup, flip_b64, snapshot
 
 from intimacy_desktop.core.errors import EXIT_DATA, HeaderCorrupt, KeyringMismatch, WrongPassphrase
 from intimacy_desktop.storage import crypto, kdf_params, vault
+from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.device_secret import MemorySecretStore
 from intimacy_desktop.storage.header import read_header, write_header
 from intimacy_desktop.storage.kdf_params import KdfParams
@@ -148,19 +149,21 @@ def test_with_the_keyring_a_wrong_passphrase_and_another_device_key_keep_their_o
         unlock(created.folder, PASSPHRASE, store)
 
 
-def test_a_version_1_keyring_header_opens_as_before_and_a_new_passphrase_makes_it_version_2(tmp_path: Any) -> None:
+def test_a_version_1_keyring_header_opens_as_before_and_a_new_passphrase_makes_it_version_3(tmp_path: Any) -> None:
     store = MemorySecretStore()
     created = create_vault(tmp_path / "v", "Old", PASSPHRASE, store, crypto.FAST_TEST_PARAMS)
     ds = store.get(created.header.vault_id)
     assert ds is not None
-    old = created.header._replace(version=1, ds_id=None, header_mac=None)
+    Database(created.folder, created.dek, create=True).close()
+    old = created.header._replace(version=1, ds_id=None, header_mac=None, keyring_entry=None, seen_mac=None)
     old = vault._seal(old, created.dek, vault._kek(old, PASSPHRASE, ds), created.recovery_code, ds)
     write_header(created.folder, old)
     assert (read_header(created.folder).version, read_header(created.folder).ds_id) == (1, None)
 
     header, dek = unlock(created.folder, PASSPHRASE, store)
     assert dek == created.dek
-    rekey_access(created.folder, header, dek, "a new passphrase", store, crypto.FAST_TEST_PARAMS)
+    _, new_dek, _ = rekey_access(created.folder, header, dek, "a new passphrase", store, crypto.FAST_TEST_PARAMS)
     now = read_header(created.folder)
-    assert now.version == 2 and now.ds_id is not None and now.header_mac is not None
-    assert unlock(created.folder, "a new passphrase", store)[1] == created.dek
+    assert now.version == 3 and now.ds_id is not None and now.header_mac is not None and now.seen_mac is not None
+    assert unlock(created.folder, "a new passphrase", store)[1] == new_dek != created.dek
+    Database(created.folder, new_dek).close()

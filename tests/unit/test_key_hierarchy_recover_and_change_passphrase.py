@@ -62,13 +62,14 @@ def test_recover_after_the_keyring_item_is_lost(profiles: ProfileService, secret
         new_code = recovered.recovery_code
         assert new_code != old_code
         assert recovery_code.parse_code(new_code) != recovery_code.parse_code(old_code)
-        assert vault_id in secret_store.secrets  # fresh keyring access
+        assert list(secret_store.secrets) == [read_header(info.folder).keyring_name]  # fresh keyring access
+        assert read_header(info.folder).keyring_name.startswith(vault_id + ".")  # an item of its own
         assert _titles(recovered.profile) == titles
     finally:
         recovered.profile.close()
 
     info = profiles.find("Alex")
-    assert read_header(info.folder).vault_id == vault_id  # same vault, re-wrapped, not re-created
+    assert read_header(info.folder).vault_id == vault_id  # same vault, re-keyed, not re-created
     with pytest.raises(WrongRecoveryCode) as wrong:
         unlock_with_recovery(info.folder, old_code)
     assert wrong.value.exit_code == 3

@@ -1,13 +1,15 @@
 """Getting back in with the recovery code: after a forgotten passphrase or on a new computer.
 
-A successful recovery gives the profile fresh keyring access, a new passphrase and a NEW recovery code (the
-old one stops working), so the dialog ends by showing that code once, like the first run does.
+A successful recovery gives the profile a new key (the journal is re-encrypted under it, with a bar that fills),
+fresh keyring access, a new passphrase and a NEW recovery code (the old one stops working), so the dialog ends by
+showing that code once, like the first run does.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,6 +33,12 @@ from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.profiles import CreatedProfile, ProfileInfo, ProfileService, UnlockedProfile
+
+
+class _ProgressRelay(QObject):
+    """Carries the re-key's progress (0..1) from the worker thread to the dialog, queued."""
+
+    moved = Signal(float)
 
 
 class RecoveryDialog(QDialog):
@@ -97,6 +105,8 @@ class RecoveryDialog(QDialog):
         self.recover_button.setProperty("role", "primary")
         self.buttons.accepted.connect(self._recover)
         self.buttons.rejected.connect(self.reject)
+        self._progress = _ProgressRelay(self)
+        self._progress.moved.connect(self._show_progress)
         self.countdown = Countdown(self)  # the delay after wrong recovery codes: Recover waits until it is over
         self.countdown.changed.connect(self._show_wait)
         self.countdown.ended.connect(self._wait_over)
@@ -141,9 +151,18 @@ class RecoveryDialog(QDialog):
         code, new = self.code_edit.text(), self.new_edit.text()
         only = self._keyring_problem is not None
         info, profiles = self._info, self._profiles
+        relay = self._progress
         self._background.submit(
-            lambda: profiles.recover(info, code, new, passphrase_only=only), self._recovered, self._failed
+            lambda: profiles.recover(info, code, new, passphrase_only=only, progress=relay.moved.emit),
+            self._recovered,
+            self._failed,
         )
+
+    def _show_progress(self, fraction: float) -> None:
+        """The journal is being re-encrypted under its new key: a bar that fills, for a large journal's seconds."""
+        self.busy.setRange(0, 100)
+        self.busy.setValue(round(fraction * 100))
+        self.busy.setAccessibleName(self.tr("Re-encrypting your journal under its new key"))
 
     def _recovered(self, created: CreatedProfile) -> None:
         self._set_busy(False)
@@ -171,6 +190,8 @@ class RecoveryDialog(QDialog):
         self.error_label.show()
 
     def _set_busy(self, busy: bool) -> None:
+        self.busy.setRange(0, 0)  # busy until the re-key reports how far it got
+        self.busy.setAccessibleName(self.tr("Working"))
         self.busy.setVisible(busy)
         self._form.setEnabled(not busy)
 

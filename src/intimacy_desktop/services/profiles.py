@@ -6,13 +6,14 @@ crypto and database modules; those are imported on first unlock, off the GUI thr
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
+from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound, VaultLocked
 from intimacy_desktop.core.guess_delay import GuessPolicy
 from intimacy_desktop.core.input_rules import check_profile_label
 from intimacy_desktop.messages import fill
@@ -27,8 +28,10 @@ if TYPE_CHECKING:
     from intimacy_desktop.storage.device_secret import SecretStore
     from intimacy_desktop.storage.header import VaultHeader
     from intimacy_desktop.storage.kdf_params import KdfParams
+    from intimacy_desktop.storage.rekey import Progress
 
 SecretStoreFactory = Callable[[], "SecretStore"]
+SEEN_EVERY_S = 60.0  # how often, at most, a write raises the header's seen_seq (besides every close)
 
 
 class ProfileInfo(NamedTuple):
@@ -52,15 +55,33 @@ class ProfileInfo(NamedTuple):
 class UnlockedProfile:
     """An open vault: the database and the services over it. ``close`` is the lock."""
 
-    def __init__(self, info: ProfileInfo, header: VaultHeader, db: Database) -> None:
+    def __init__(
+        self, info: ProfileInfo, header: VaultHeader, db: Database, seen_key: bytearray, *, accepted_older: bool = False
+    ) -> None:
         from intimacy_desktop.core.changes import ChangeFeed
         from intimacy_desktop.services.journal import JournalService
 
         self.info = info
         self.header = header
         self._db: Database | None = db
+        self._seen_key = seen_key  # raises the header's seen_seq on close (rollback detection); wiped then
+        self._lower_seen = accepted_older
         self.changes = ChangeFeed()  # every service of this profile reports its writes here
         self.journal: JournalService = JournalService(db, self.changes)
+        self._seen_raised = -SEEN_EVERY_S
+        self.changes.subscribe(self._raise_seen_now_and_then)
+
+    def _raise_seen_now_and_then(self, _changes: object) -> None:
+        """After a write, at most once a minute: the header learns how far the database got, so that a crash
+        followed by a deleted log (or an older copy) is noticed even before the next clean close."""
+        now = time.monotonic()
+        if self._db is None or now - self._seen_raised < SEEN_EVERY_S:
+            return
+        self._seen_raised = now
+        _record_seen(self.info.folder, self._seen_key, self._db.commit_seq, lower=self._lower_seen)
+
+    def __repr__(self) -> str:
+        return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
 
     @property
     def is_open(self) -> bool:
@@ -71,10 +92,57 @@ class UnlockedProfile:
         return self._db is not None and self._db.foreign_commits()
 
     def close(self) -> None:
+        """Close the database, then record in the header how far it got (while nobody can re-key it)."""
         self.changes.clear()
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        db, self._db = self._db, None
+        if db is None:
+            return
+        try:
+            db.close(keep_hold=True)
+            _record_seen(self.info.folder, self._seen_key, db.commit_seq, lower=self._lower_seen)
+        finally:
+            db.release_hold()
+            _wipe(self._seen_key)
+
+    def _replace(self, header: VaultHeader, db: Database, seen_key: bytearray) -> None:
+        """After a re-key: the same profile on the database under its new key."""
+        from intimacy_desktop.services.journal import JournalService
+
+        _wipe(self._seen_key)
+        self.header, self._db, self._seen_key, self._lower_seen = header, db, seen_key, False
+        self.journal = JournalService(db, self.changes)
+
+    def _take_db(self) -> Database:
+        db, self._db = self._db, None
+        assert db is not None
+        return db
+
+    def _close_for_rekey(self) -> int:
+        """Close the database (nobody may have it open during a re-key); returns its last commit."""
+        db, self._db = self._db, None
+        if db is None:
+            raise VaultLocked()
+        db.close()
+        return db.commit_seq
+
+
+def _open(info: ProfileInfo, header: VaultHeader, dek: bytes, *, accept_older: bool = False) -> UnlockedProfile:
+    from intimacy_desktop.storage.database import Database
+    from intimacy_desktop.storage.vault import seen_key
+
+    db = Database(info.folder, dek, seen_seq=header.seen_seq, accept_older=accept_older)
+    return UnlockedProfile(info, header, db, seen_key(dek), accepted_older=accept_older)
+
+
+def _record_seen(folder: Path, key: bytearray, seq: int, *, lower: bool) -> None:
+    from intimacy_desktop.storage.vault import record_seen
+
+    with contextlib.suppress(OSError, AppError):  # a header that lags can only miss a rollback, never invent one
+        record_seen(folder, key, seq, lower=lower)
+
+
+def _wipe(buf: bytearray) -> None:
+    buf[:] = bytes(len(buf))
 
 
 class CreatedProfile(NamedTuple):
@@ -150,7 +218,7 @@ class ProfileService:
     def create(self, label: str, passphrase: str | None, *, passphrase_only: bool = False) -> CreatedProfile:
         """A new profile. ``passphrase_only`` is the person's explicit consent to go without the keyring."""
         from intimacy_desktop.storage.database import Database
-        from intimacy_desktop.storage.vault import create_vault
+        from intimacy_desktop.storage.vault import create_vault, seen_key
 
         label = check_profile_label(label)  # no control or invisible format characters (core/input_rules.py)
         if any(not p.damaged and p.label.casefold() == label.casefold() for p in self.list_profiles()):
@@ -166,10 +234,11 @@ class ProfileService:
         created = create_vault(folder, label, passphrase, store, self._kdf)
         db = Database(folder, created.dek, create=True)
         info = self._info(folder, created.header)
-        return CreatedProfile(UnlockedProfile(info, created.header, db), created.recovery_code)
+        profile = UnlockedProfile(info, created.header, db, seen_key(created.dek))
+        return CreatedProfile(profile, created.recovery_code)
 
-    def unlock(self, info: ProfileInfo, passphrase: str | None) -> UnlockedProfile:
-        from intimacy_desktop.storage.database import Database
+    def unlock(self, info: ProfileInfo, passphrase: str | None, *, accept_older: bool = False) -> UnlockedProfile:
+        """``accept_older``: open a database older than the header says it was (restored on purpose)."""
         from intimacy_desktop.storage.vault import unlock
 
         store = self._secret_store() if info.uses_keyring else None
@@ -177,37 +246,84 @@ class ProfileService:
             header, dek = self._guard.passphrase(info.folder, lambda: unlock(info.folder, passphrase, store))
         else:
             header, dek = unlock(info.folder, passphrase, store)
-        return UnlockedProfile(info, header, Database(info.folder, dek))
+        return _open(info, header, dek, accept_older=accept_older)
 
     def recover(
-        self, info: ProfileInfo, code: str, new_passphrase: str | None, *, passphrase_only: bool = False
+        self,
+        info: ProfileInfo,
+        code: str,
+        new_passphrase: str | None,
+        *,
+        passphrase_only: bool = False,
+        progress: Progress | None = None,
     ) -> CreatedProfile:
-        """Unlock with the recovery code, then give the profile fresh keyring access and a new recovery code."""
-        from intimacy_desktop.storage.database import Database
-        from intimacy_desktop.storage.vault import rekey_access, unlock_with_recovery
+        """Unlock with the recovery code, then replace every secret: a new key for the database (re-encrypted
+        under it), fresh keyring access and a new recovery code. The old code opens nothing written afterwards."""
+        from intimacy_desktop.storage.vault import unlock_with_recovery
 
         header, dek = self._guard.recovery_code(info.folder, lambda: unlock_with_recovery(info.folder, code))
-        db = Database(info.folder, dek)  # prove the data opens before any header is rewritten
+        profile = _open(info, header, dek)  # prove the data opens before any secret is replaced
         try:
             store = None if passphrase_only else self._secret_store()
-            header, new_code = rekey_access(info.folder, header, dek, new_passphrase, store, self._kdf)
+            new_code = self._rekey(profile, dek, new_passphrase, store, progress)
         except BaseException:
-            db.close()
+            profile.close()
             raise
-        return CreatedProfile(UnlockedProfile(self._info(info.folder, header), header, db), new_code)
+        profile.info = self._info(info.folder, profile.header)
+        return CreatedProfile(profile, new_code)
 
-    def change_passphrase(self, profile: UnlockedProfile, old: str | None, new: str | None) -> str:
-        """Re-wrap the key under a new passphrase after checking the old one; returns the new recovery code."""
-        from intimacy_desktop.storage.vault import rekey_access, unlock
+    def change_passphrase(
+        self, profile: UnlockedProfile, old: str | None, new: str | None, *, progress: Progress | None = None
+    ) -> str:
+        """Check the old passphrase, then replace every secret under the new one (``None``: none, keyring alone);
+        returns the new recovery code. The profile stays open, on the database under its new key."""
+        store, dek = self._prove(profile, old)
+        return self._rekey(profile, dek, new, store, progress)
+
+    def new_recovery_code(
+        self, profile: UnlockedProfile, passphrase: str | None, *, progress: Progress | None = None
+    ) -> str:
+        """A new recovery code, with a new database key: the old code, with any copy of the old header, opens
+        nothing written afterwards. The passphrase (checked first) stays the same."""
+        store, dek = self._prove(profile, passphrase)
+        return self._rekey(profile, dek, passphrase, store, progress)
+
+    def _prove(self, profile: UnlockedProfile, passphrase: str | None) -> tuple[SecretStore | None, bytes]:
+        from intimacy_desktop.storage.vault import unlock
 
         store = self._secret_store() if profile.header.uses_keyring else None
         folder = profile.info.folder
-        if old:  # a guess too: someone at an unlocked window must not find the passphrase through this
-            header, dek = self._guard.passphrase(folder, lambda: unlock(folder, old, store))
+        if passphrase:  # a guess too: someone at an unlocked window must not find the passphrase through this
+            _, dek = self._guard.passphrase(folder, lambda: unlock(folder, passphrase, store))
         else:
-            header, dek = unlock(folder, old, store)
-        header, code = rekey_access(profile.info.folder, header, dek, new, store, self._kdf)
-        profile.header = header
+            _, dek = unlock(folder, passphrase, store)
+        return store, dek
+
+    def _rekey(
+        self,
+        profile: UnlockedProfile,
+        dek: bytes,
+        new_passphrase: str | None,
+        store: SecretStore | None,
+        progress: Progress | None,
+    ) -> str:
+        from intimacy_desktop.storage.header import read_header
+        from intimacy_desktop.storage.vault import rekey_access
+
+        folder = profile.info.folder
+        old_header = profile.header
+        profile._close_for_rekey()
+        try:
+            header, new_dek, code = rekey_access(folder, old_header, dek, new_passphrase, store, self._kdf,
+                                                 progress=progress)
+        except BaseException:
+            with contextlib.suppress(AppError):  # nothing changed, so the old key opens it again
+                reopened = _open(profile.info, read_header(folder), dek)
+                profile._replace(reopened.header, reopened._take_db(), reopened._seen_key)
+            raise
+        reopened = _open(self._info(folder, header), header, new_dek)
+        profile._replace(header, reopened._take_db(), reopened._seen_key)
+        profile.info = reopened.info
         return code
 
     @staticmethod

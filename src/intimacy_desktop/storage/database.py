@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError, VaultLocked
+from intimacy_desktop.storage import in_use, rekey
 from intimacy_desktop.storage.fsutil import refuse_link, replace_file, restrict_file
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 
@@ -60,31 +61,59 @@ def _silence_cipher_log() -> None:
 class Database:
     """One open, verified, migrated vault database."""
 
-    def __init__(self, folder: Path, dek: bytes, *, create: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        dek: bytes | bytearray,
+        *,
+        create: bool = False,
+        seen_seq: int = 0,
+        accept_older: bool = False,
+    ) -> None:
+        """``seen_seq``: the commit the header says this database reached; an older database is a rollback
+        (``DataCorrupt("rolled_back")``) unless ``accept_older`` (the person restored an older copy on purpose)."""
         self.folder = folder
         self.path = folder / DB_NAME
         self._seq_file = folder / SEQ_FILE
         self._closed = False
         self._known_seq = 0
         _refuse_links(folder, create=create)
+        self._in_use = _hold(folder, dek, create=create)  # released by close(), or at once if opening fails
+        try:
+            self._open(dek, create=create, seen_seq=seen_seq, accept_older=accept_older)
+        except BaseException:
+            self._in_use.release()
+            raise
+
+    def _open(self, dek: bytes | bytearray, *, create: bool, seen_seq: int, accept_older: bool) -> None:
         _check_files(self.path, create=create)
         _silence_cipher_log()
         wal = Path(f"{self.path}-wal")
         if not create and wal.exists() and wal.stat().st_size > 0:
-            _check_crash_copy(self.path, dek, self._seq_file)
+            _check_crash_copy(self.path, dek, None if accept_older else self._seq_file)
         self.engine = _engine(self.path, dek)
         try:
             with translate_errors(), self.engine.begin() as conn:
                 _verify(conn)
                 migrate(conn)
-                _check_commit_seq(conn, self._seq_file)
+                if not accept_older:
+                    _check_commit_seq(conn, self._seq_file)
                 self._known_seq = _commit_seq(conn)
+                if self._known_seq < seen_seq and not accept_older:
+                    raise DataCorrupt("rolled_back")
+            if accept_older:  # the older copy is now the truth: the side file and the header follow it
+                _write_seq(self._seq_file, self._known_seq)
         except BaseException:
             self.engine.dispose()
             raise
         for suffix in ("", "-wal", "-shm"):
             restrict_file(Path(f"{self.path}{suffix}"))
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def commit_seq(self) -> int:
+        """The last commit this process made or noticed (what the header's ``seen_seq`` is raised to on close)."""
+        return self._known_seq
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -118,7 +147,7 @@ class Database:
         self._known_seq = on_disk
         return True
 
-    def close(self) -> None:
+    def close(self, *, keep_hold: bool = False) -> None:
         """Checkpoint the log into the main file, close every connection and let go of the engine (whose URL
         holds the key), so a locked vault keeps no path back to its key. Closing twice is harmless."""
         if self._closed:
@@ -128,9 +157,15 @@ class Database:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
         del self.engine, self.sessions
+        if not keep_hold:
+            self._in_use.release()
+
+    def release_hold(self) -> None:
+        """After ``close(keep_hold=True)``: the header was updated while nobody could re-key; now others may."""
+        self._in_use.release()
 
 
-def _engine(path: Path, dek: bytes) -> Engine:
+def _engine(path: Path, dek: bytes | bytearray) -> Engine:
     url = URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(path))
     engine = create_engine(
         url,
@@ -144,7 +179,22 @@ def _engine(path: Path, dek: bytes) -> Engine:
     return engine
 
 
-def _check_crash_copy(path: Path, dek: bytes, seq_file: Path) -> None:
+def _hold(folder: Path, dek: bytes | bytearray, *, create: bool) -> in_use.InUse:
+    """The shared hold on the database for as long as it is open; first, under an exclusive one, finish or undo a
+    re-key a crash interrupted (storage/rekey.py)."""
+    if create or not (folder / rekey.NEXT_NAME).exists():
+        return in_use.shared(folder)
+    held = in_use.exclusive(folder)
+    try:
+        rekey.settle(folder, dek)
+        held.downgrade()
+    except BaseException:
+        held.release()
+        raise
+    return held
+
+
+def _check_crash_copy(path: Path, dek: bytes | bytearray, seq_file: Path | None) -> None:
     """After a crash, check a copy first: closing a connection checkpoints the log into the main file, and a
     failed open must leave a damaged database and its log exactly as they were, for whoever tries to rescue them.
     The copy sits in a private folder inside the vault and is removed at once; it is as encrypted as the original.
@@ -171,7 +221,8 @@ def _check_crash_copy(path: Path, dek: bytes, seq_file: Path) -> None:
                 _verify(conn, structure=True)
                 if schema_version(conn) > SCHEMA_VERSION:
                     raise SchemaTooNew()
-                _check_commit_seq(conn, seq_file)
+                if seq_file is not None:
+                    _check_commit_seq(conn, seq_file)
         finally:
             engine.dispose()
     finally:

@@ -20,7 +20,8 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has no O_NOFOLLOW; creating a link there needs privileges
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_PATH_ONLY = getattr(os, "O_PATH", 0)  # Linux: a descriptor for the name only, no reading, no lock effects
+_PROC_FD = Path("/proc/self/fd")
 
 
 def refuse_link(path: Path) -> None:
@@ -43,18 +44,30 @@ def ensure_private_dir(path: Path, *, allow_link: bool = False) -> Path:
 
 
 def restrict_file(path: Path) -> None:
-    """Make ``path`` 0600 without following a link (a chmod through a planted link would change another file)."""
+    """Make ``path`` 0600 without following a link (a chmod through a planted link would change another file).
+
+    Never by opening the file for reading: closing any descriptor of a file drops every POSIX lock this process
+    holds on it, and SQLite's locks on journal.db, -wal and -shm are POSIX locks. Without them another process
+    (the CLI beside the window) takes itself for the last user, checkpoints and deletes the log under our feet.
+    On Linux an ``O_PATH`` descriptor carries no such effect, and chmod goes through /proc/self/fd."""
+    if _PATH_ONLY and _PROC_FD.is_dir():
+        try:
+            fd = os.open(path, _PATH_ONLY | _NOFOLLOW | _CLOEXEC)
+        except OSError:
+            return  # gone: nothing of ours to restrict
+        try:
+            os.chmod(_PROC_FD / str(fd), FILE_MODE)  # a link itself (opened with O_NOFOLLOW) refuses: left alone
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        return
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
+        if path.is_symlink() or not path.exists():
+            return
+        os.chmod(path, FILE_MODE)  # Windows: only the read-only flag; no links there without privileges
     except OSError:
-        return  # gone, or a link: nothing of ours to restrict
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, FILE_MODE)
-        else:  # Windows: no links to follow without privileges; chmod only sets the read-only flag there
-            os.chmod(path, FILE_MODE)
-    finally:
-        os.close(fd)
+        return
 
 
 def create_private_file(path: Path) -> int:

@@ -32,7 +32,8 @@ from intimacy_desktop.storage.kdf_params import (
 
 HEADER_NAME = "vault.json"
 FORMAT = "intimacy-desktop-vault"
-HEADER_VERSION = 2  # 2: ds_id and header_mac (keyring modes); version 1 headers open as they always did
+HEADER_VERSION = 3  # 2: ds_id and header_mac (keyring modes); 3: keyring_entry, seen_seq and seen_mac
+# Versions 1 and 2 open as they always did; the next write of the header (a re-key) makes it version 3.
 MODE_KEYRING = "keyring"
 MODE_PASSPHRASE_ONLY = "passphrase-only"
 LABEL_MAX = 60
@@ -52,6 +53,12 @@ class VaultHeader(NamedTuple):
     version: int = HEADER_VERSION
     ds_id: bytes | None = None  # keyring modes: identifies the device secret, independent of every other field
     header_mac: bytes | None = None  # keyring modes: HMAC under the device secret over aad()
+    keyring_entry: str | None = None  # version 3, keyring modes: the keyring item's name (before: the vault id)
+    # Version 3: the highest commit counter this profile's database was seen to reach, and an HMAC over it under a
+    # key derived from the DEK. Outside the AAD, so that a close can raise it without re-wrapping any key; a
+    # database older than it was put in place (a rollback, DESIGN.md §4).
+    seen_seq: int = 0
+    seen_mac: bytes | None = None
 
     @property
     def has_passphrase(self) -> bool:
@@ -60,6 +67,14 @@ class VaultHeader(NamedTuple):
     @property
     def uses_keyring(self) -> bool:
         return self.key_mode == MODE_KEYRING
+
+    @property
+    def keyring_name(self) -> str:
+        """The name of this profile's item in the keyring."""
+        return self.keyring_entry or self.vault_id
+
+    def __repr__(self) -> str:  # the wrapped keys and MACs are not secrets, but a log has no use for them either
+        return f"VaultHeader(vault_id={self.vault_id!r}, version={self.version}, key_mode={self.key_mode!r})"
 
     def _public_fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
@@ -76,6 +91,8 @@ class VaultHeader(NamedTuple):
         }
         if self.ds_id is not None:  # absent from version 1 headers, whose AAD was made without it
             fields["ds_id"] = _b64(self.ds_id)
+        if self.keyring_entry is not None:
+            fields["keyring_entry"] = self.keyring_entry
         return fields
 
     def aad(self) -> bytes:
@@ -91,6 +108,9 @@ class VaultHeader(NamedTuple):
         body["recovery_wrapped_dek"] = _b64(self.recovery_wrapped_dek)
         if self.header_mac is not None:
             body["header_mac"] = _b64(self.header_mac)
+        if self.seen_mac is not None:
+            body["seen_seq"] = self.seen_seq
+            body["seen_mac"] = _b64(self.seen_mac)
         body["checksum"] = hashlib.sha256(_canonical(body)).hexdigest()
         return json.dumps(body, indent=2, sort_keys=True).encode("utf-8") + b"\n"
 
@@ -135,6 +155,9 @@ class VaultHeader(NamedTuple):
                 version=version,
                 ds_id=_unb64(body["ds_id"]) if "ds_id" in body else None,
                 header_mac=_unb64(body["header_mac"]) if "header_mac" in body else None,
+                keyring_entry=_text(body["keyring_entry"], 100) if "keyring_entry" in body else None,
+                seen_seq=_count(body["seen_seq"]) if "seen_seq" in body else 0,
+                seen_mac=_unb64(body["seen_mac"]) if "seen_mac" in body else None,
             )
         except (KeyError, TypeError, ValueError) as exc:
             raise HeaderCorrupt() from exc
@@ -148,6 +171,12 @@ class VaultHeader(NamedTuple):
             header.uses_keyring and version >= 2
         ):
             raise HeaderCorrupt()  # version 2 writes both in the keyring modes, and neither otherwise
+        if ("seen_seq" in body) != ("seen_mac" in body):
+            raise HeaderCorrupt()
+        if (header.seen_mac is not None) != (version >= 3) or (header.keyring_entry is not None) != (
+            header.uses_keyring and version >= 3
+        ):
+            raise HeaderCorrupt()  # version 3 writes seen_seq and seen_mac always, keyring_entry with the keyring
         return header
 
 
@@ -179,6 +208,12 @@ def _unb64(value: object) -> bytes:
         return base64.b64decode(value, validate=True)
     except binascii.Error as exc:
         raise ValueError("bad base64") from exc
+
+
+def _count(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**62:
+        raise ValueError("expected a count")
+    return value
 
 
 def _text(value: object, limit: int) -> str:

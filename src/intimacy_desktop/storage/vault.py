@@ -5,7 +5,8 @@
     wrapped_dek = AES-GCM(KEK, DEK, AAD=header)        recovery_wrapped_dek = AES-GCM(HKDF(code), DEK, AAD=header)
     with the keyring: ds_id = HKDF(DS, "ds-id/v1")       header_mac = HMAC(HKDF(DS, "header-mac/v1"), header)
 
-Nothing here ever creates a new DS or DEK for a folder that already has a vault.json, and no failure writes a file.
+A new DS and DEK for a folder that has a vault.json are made only by ``rekey_access``, after the person proved they
+hold the DEK, and crash-safely (storage/rekey.py); no failure leaves a file changed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from intimacy_desktop.core.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from intimacy_desktop.storage import crypto
+from intimacy_desktop.storage import crypto, in_use, rekey
 from intimacy_desktop.storage.device_secret import SecretStore
 from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import (
@@ -46,6 +47,7 @@ RECOVERY_INFO = b"recovery/v1"
 DS_CHECK_INFO = b"ds-check/v1"
 DS_ID_INFO = b"ds-id/v1"
 HEADER_MAC_INFO = b"header-mac/v1"
+SEEN_INFO = b"seen-seq/v1"
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,14 @@ def create_vault(
         keyring_backend=backend,
         ds_check=ds_check,
         ds_id=_ds_id(ds) if store is not None else None,
+        keyring_entry=vault_id if store is not None else None,
     )
     dek = crypto.random_key()
     code = recovery_code.new_code()
-    header = _seal(header, dek, _kek(header, passphrase, ds), code, ds)
+    header = with_seen(_seal(header, dek, _kek(header, passphrase, ds), code, ds), seen_key(dek), 0)
     ensure_private_dir(folder)
     if store is not None:
-        store.put(vault_id, ds)  # before the header: a header must never point at a secret that was not stored
+        store.put(header.keyring_name, ds)  # before the header: it must never point at a secret that was not stored
     write_header(folder, header)
     return CreatedVault(folder, header, dek, code)
 
@@ -115,6 +118,8 @@ def unlock(folder: Path, passphrase: str | None, store: SecretStore | None) -> t
         if not header.has_passphrase:
             raise HeaderCorrupt()  # the device secret checked out, so only the header can be wrong
         raise WrongPassphrase()
+    if not seen_checks_out(header, seen_key(dek)):
+        raise HeaderCorrupt("header_tampered")
     return header, dek
 
 
@@ -123,21 +128,29 @@ def unlock_with_recovery(folder: Path, code: str) -> tuple[VaultHeader, bytes]:
     dek = crypto.open_sealed(_recovery_key(code, header.salt), header.recovery_wrapped_dek, header.aad())
     if dek is None:
         raise WrongRecoveryCode()
+    if not seen_checks_out(header, seen_key(dek)):
+        raise HeaderCorrupt("header_tampered")
     return header, dek
 
 
 def rekey_access(
     folder: Path,
     header: VaultHeader,
-    dek: bytes,
+    dek: bytes | bytearray,
     new_passphrase: str | None,
     store: SecretStore | None,
     kdf: crypto.KdfParams | None = None,
-) -> tuple[VaultHeader, str]:
-    """Wrap the same DEK anew: a passphrase change, or fresh access after a recovery-code unlock.
+    *,
+    progress: rekey.Progress | None = None,
+) -> tuple[VaultHeader, bytes, str]:
+    """Replace every secret: a new DEK with the database re-encrypted under it, a new salt, device secret and
+    recovery code, wrapped for ``new_passphrase``. Returns the new header, the new DEK and the new recovery code.
 
-    The data is never re-encrypted; a new device secret is made only here, when the person has proved they hold
-    the DEK. A new recovery code is issued too, because the old one is bound to the old header.
+    For recovery, a passphrase change and a new recovery code alike (DESIGN.md §4): whoever kept a copy of the old
+    vault.json and knows the old code or passphrase opens only the database as it was, never what is written after.
+    The caller has closed its own connection to the database; nobody else may have it open (``profile_in_use``).
+    Crash-safe: see storage/rekey.py. The new device secret goes to a keyring item of its own, so that until the new
+    header is in place the old item still opens the old header; the old item is deleted afterwards.
     """
     if new_passphrase == "":
         new_passphrase = None
@@ -145,11 +158,12 @@ def rekey_access(
         raise UsageError("passphrase_required_without_keyring")
     salt = secrets.token_bytes(crypto.SALT_BYTES)
     ds = b""
-    backend = ds_check = None
+    backend = ds_check = entry = None
     if store is not None:
         backend = store.backend_name()
         ds = crypto.random_key()
         ds_check = _ds_check(ds, salt)
+        entry = f"{header.vault_id}.{secrets.token_hex(4)}"
     # The header's parameters are kept only when they are at the floor or above: what was made with cheap ones
     # (by a test, through a constructor) is calibrated anew, never carried on by the shipped program.
     kept = header.kdf if header.kdf is not None and header.kdf.at_or_above_floor() else None
@@ -165,24 +179,64 @@ def rekey_access(
         version=HEADER_VERSION,
         ds_id=_ds_id(ds) if store is not None else None,
         header_mac=None,
+        keyring_entry=entry,
     )
+    new_dek = crypto.random_key()
     code = recovery_code.new_code()
-    fresh = _seal(fresh, dek, _kek(fresh, new_passphrase, ds), code, ds)
-    previous = None
-    if store is not None:
-        previous = store.get(header.vault_id)
-        store.put(header.vault_id, ds)
-    try:
-        write_header(folder, fresh)
-    except BaseException:
-        if store is not None:  # the old header is still in place: give it back the secret it was made with
-            with contextlib.suppress(Exception):
-                if previous is None:
-                    store.delete(header.vault_id)
-                else:
-                    store.put(header.vault_id, previous)
-        raise
-    return fresh, code
+    fresh = _seal(fresh, new_dek, _kek(fresh, new_passphrase, ds), code, ds)
+    with in_use.exclusively(folder):
+        if entry is not None and store is not None:
+            store.put(entry, ds)  # a new item: the old header's own item stays until the new header is in place
+        try:
+            seq = rekey.export(folder, dek, new_dek, progress)
+            fresh = with_seen(fresh, seen_key(new_dek), seq)
+            write_header(folder, fresh)  # the moment of the change
+        except BaseException:
+            rekey.abandon(folder)
+            if entry is not None and store is not None:
+                with contextlib.suppress(Exception):
+                    store.delete(entry)
+            raise
+        rekey.finish(folder)
+    if store is not None and header.uses_keyring and header.keyring_name != entry:
+        with contextlib.suppress(Exception):  # best effort: the old item opens only the old header
+            store.delete(header.keyring_name)
+    return fresh, new_dek, code
+
+
+def seen_key(dek: bytes | bytearray) -> bytearray:
+    """The key of the header's ``seen_mac``, derived from the DEK: what an open profile keeps instead of the DEK
+    to raise ``seen_seq`` on close. A bytearray, for the caller to wipe."""
+    return bytearray(crypto.hkdf(bytes(dek), b"", SEEN_INFO))
+
+
+def with_seen(header: VaultHeader, key: bytes | bytearray, seq: int) -> VaultHeader:
+    """The header, saying the database was seen at commit ``seq`` (authenticated under ``seen_key``)."""
+    return header._replace(seen_seq=seq, seen_mac=_seen_mac(key, header.vault_id, seq))
+
+
+def seen_checks_out(header: VaultHeader, key: bytes | bytearray) -> bool:
+    if header.seen_mac is None:
+        return header.version < 3
+    return hmac.compare_digest(_seen_mac(key, header.vault_id, header.seen_seq), header.seen_mac)
+
+
+def record_seen(folder: Path, key: bytes | bytearray, seq: int, *, lower: bool = False) -> VaultHeader | None:
+    """Raise the header's ``seen_seq`` to ``seq`` (on close); the header written, or None when nothing changed.
+    ``lower``: set it even when smaller (an older copy accepted on purpose). Only a header whose ``seen_mac`` is
+    under ``key``: one re-keyed since is left alone. Version 1 and 2 headers have no place for it."""
+    current = read_header(folder)
+    if current.version < 3 or not seen_checks_out(current, key):
+        return None
+    if seq == current.seen_seq or (seq < current.seen_seq and not lower):
+        return None
+    fresh = with_seen(current, key, seq)
+    write_header(folder, fresh)
+    return fresh
+
+
+def _seen_mac(key: bytes | bytearray, vault_id: str, seq: int) -> bytes:
+    return hmac.new(bytes(key), f"{vault_id}:{seq}".encode("ascii"), "sha256").digest()
 
 
 def _seal(header: VaultHeader, dek: bytes, kek: bytes, code: str, ds: bytes) -> VaultHeader:
@@ -201,7 +255,7 @@ def _device_secret(header: VaultHeader, store: SecretStore | None) -> bytes:
         raise KeyringSecretMissing()
     if store.backend_name() != header.keyring_backend:
         raise KeyringBackendChanged()
-    ds = store.get(header.vault_id)
+    ds = store.get(header.keyring_name)
     if ds is None:
         raise KeyringSecretMissing()
     if header.ds_id is not None:  # version 2: tell another secret from a rewritten header, before any derivation
