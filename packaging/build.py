@@ -80,7 +80,7 @@ def verify_bundle(bundle: Path) -> None:
     problems = bundle_plan.missing_from_bundle(bundle, sys.platform)
     if problems:
         raise SystemExit("[build] the bundle is incomplete:\n  " + "\n  ".join(problems))
-    step("bundle holds sqlcipher3, the SQLAlchemy pysqlcipher dialect and the keyring backends")
+    step("bundle holds sqlcipher3 and the keyring backends")
 
 
 def package(bundle: Path) -> list[Path]:

@@ -14,13 +14,12 @@ import release_info as info
 HIDDEN_IMPORTS = [
     "sqlcipher3",
     "sqlcipher3.dbapi2",
-    "sqlalchemy.dialects.sqlite.pysqlcipher",
+    "secretstorage",  # read directly for a Secret Service profile (storage/secret_service.py)
 ]
 # Installed beside what the app uses (or pulled in by a library's optional code path) but never used by it.
 EXCLUDES = [
     "tkinter",
     "sqlite3",   # the standard library's unencrypted driver; the app uses sqlcipher3 only
-    "pysqlite2", "MySQLdb", "psycopg2",  # drivers SQLAlchemy's hook asks for; the app uses none of them
     "pydoc_data",
     "PySide6.QtQml",
     "PySide6.QtQuick",
@@ -190,7 +189,7 @@ def write_windows_version_file() -> Path:
 
 
 # Modules the app (or keyring, through its entry points) loads by name at run time, per platform.
-REQUIRED_MODULES = ["sqlcipher3", "sqlcipher3.dbapi2", "sqlalchemy.dialects.sqlite.pysqlcipher", "argon2",
+REQUIRED_MODULES = ["sqlcipher3", "sqlcipher3.dbapi2", "argon2",
                     "cryptography.hazmat.primitives.ciphers.aead", "keyring.backends.chainer"]
 REQUIRED_KEYRING_MODULES = {
     "linux": ["keyring.backends.SecretService", "secretstorage", "jeepney"],

@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
         "Errors",
         "This profile's latest changes are missing: its database is older than the last time it was used here "
         "(an older copy was put in its place). Nothing was changed; if you restored it on purpose, "
-        "run “intimacy-desktop profile check --accept-older” for it.",
+        "run “intimacy-desktop profile check --name NAME --accept-older” for it.",
     ),
     # ---- journal entries --------------------------------------------------------------------------------------
     "title_too_long": QT_TRANSLATE_NOOP("Errors", "A title can be at most {max} characters."),

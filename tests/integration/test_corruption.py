@@ -88,7 +88,7 @@ def assert_corrupt(
     if may_drop_shm and f"{DB_NAME}-shm" not in {p.name for p in info.folder.iterdir()}:
         may_drop_shm = False
     with pytest.raises(AppError) as err:
-        service.unlock(info, passphrase)
+        _unlock_and_check(service, info, passphrase)
     exc = err.value
     assert isinstance(exc, DataCorrupt), f"{type(exc).__name__}: {exc}"
     assert not isinstance(exc, WrongPassphrase)
@@ -100,6 +100,17 @@ def assert_corrupt(
         after.setdefault(f"{DB_NAME}-shm", before[f"{DB_NAME}-shm"])
     assert after == before, "unlocking a damaged profile changed or added files"
     return exc
+
+
+def _unlock_and_check(service: ProfileService, info: ProfileInfo, passphrase: str | None) -> None:
+    """Damage in the first page fails the unlock; damage further in is found by the full check (which the CLI's
+    ``profile check`` and the window after unlock run: a normal open reads only the first page, so it costs the
+    same at any size), or by the first read of the damaged page."""
+    profile = service.unlock(info, passphrase)
+    try:
+        profile.check_integrity()
+    finally:
+        profile.close()
 
 
 def assert_closed_cleanly(folder: Path) -> None:
@@ -318,8 +329,8 @@ def test_newer_schema_is_refused_and_left_alone(built: Built) -> None:
     store = built.service._secret_store()
     _, dek = unlock(info.folder, PASSPHRASE, store)
     db = Database(info.folder, dek)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA user_version = 99")
+    with db.session() as s:
+        s.run("PRAGMA user_version = 99")
     db.close()
     assert _user_version(info.folder, dek) == 99
 
@@ -332,3 +343,19 @@ def test_newer_schema_is_refused_and_left_alone(built: Built) -> None:
     assert _user_version(info.folder, dek) == 99
     assert snapshot(info.folder) == before
     assert read_header(info.folder).version == header_version  # the header was not "upgraded" either
+
+
+def test_a_normal_open_reads_only_the_first_page_and_the_check_finds_the_rest(built: Built) -> None:
+    """Opening costs the same at any size (issue 8): damage in the middle does not stop the unlock; the full check
+    names it, and neither the open nor the check changes a byte."""
+    info = built.copy()
+    db = info.folder / DB_NAME
+    _flip(db, (db.stat().st_size // PAGE // 2) * PAGE + 1000)
+    before = snapshot(info.folder)
+    profile = built.service.unlock(info, PASSPHRASE)
+    try:
+        with pytest.raises(DataCorrupt):
+            profile.check_integrity()
+    finally:
+        profile.close()
+    assert snapshot(info.folder) == before

@@ -124,7 +124,7 @@ def test_installed_app_carries_its_licences_and_icon(installed: Installed) -> No
     listing = json.loads((generated / "third_party.json").read_text(encoding="utf-8"))
     by_name = {c["name"]: c for c in listing["components"]}
     assert by_name["Qt"]["license"] == "LGPL-3.0-only"
-    assert {"SQLCipher", "OpenSSL", "Python", "SQLAlchemy", "keyring", "SecretStorage"} <= set(by_name)
+    assert {"SQLCipher", "OpenSSL", "Python", "keyring", "SecretStorage"} <= set(by_name)
     for component in listing["components"]:
         assert (generated / "licenses" / component["file"]).stat().st_size > 150, component["name"]
     assert (generated / "icons" / "intimacy-desktop-256.png").exists()

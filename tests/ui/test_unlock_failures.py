@@ -28,10 +28,12 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def _flip_page_two(folder: Path, _store: MemorySecretStore) -> None:
+def _flip_first_page(folder: Path, _store: MemorySecretStore) -> None:
+    """The unlock reads the first page (damage further in is found by the check after unlock:
+    tests/ui/test_background_check.py)."""
     db = folder / "journal.db"
     data = bytearray(db.read_bytes())
-    data[4096 + 300] ^= 0xFF
+    data[300] ^= 0xFF
     db.write_bytes(bytes(data))
 
 
@@ -55,7 +57,7 @@ CASES: dict[str, tuple[Callable[[Path, MemorySecretStore], object], str]] = {
     "another secret": (_other_secret, KeyringMismatch().message),
     "another keyring": (lambda f, s: setattr(s, "name", "another-backend"), KeyringBackendChanged().message),
     "empty database": (lambda f, s: (f / "journal.db").write_bytes(b""), "empty (0 bytes)"),
-    "damaged page": (_flip_page_two, DataCorrupt().message),
+    "damaged first page": (_flip_first_page, DataCorrupt().message),
     "damaged key file": (lambda f, s: (f / "vault.json").write_bytes((f / "vault.json").read_bytes()[:100]),
                          HeaderCorrupt().message),
     "newer schema": (_newer_schema, SchemaTooNew().message),

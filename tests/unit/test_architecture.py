@@ -52,7 +52,7 @@ def violations(rule: str, root: Path = PKG) -> list[str]:
             ours = name.split(".")[1] if name.startswith("intimacy_desktop.") else None
             if rule == "qt" and top in {"PySide6", "shiboken6"} and layer != "gui" and layer not in ENTRY_POINTS:
                 bad.append(f"{path.relative_to(root)} imports {name}")
-            if rule == "sqlalchemy" and top in {"sqlalchemy", "sqlcipher3"} and layer != "storage":
+            if rule == "driver" and top in {"sqlalchemy", "sqlcipher3", "secretstorage"} and layer != "storage":
                 bad.append(f"{path.relative_to(root)} imports {name}")
             if rule == "core" and layer == "core" and ours and ours not in CORE_MAY_USE:
                 bad.append(f"{path.relative_to(root)} imports {name}")
@@ -67,7 +67,7 @@ def violations(rule: str, root: Path = PKG) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("rule", ["qt", "sqlalchemy", "core", "storage", "services", "leaves", "network"])
+@pytest.mark.parametrize("rule", ["qt", "driver", "core", "storage", "services", "leaves", "network"])
 def test_dependency_rule(rule: str) -> None:
     assert violations(rule) == []
 
@@ -80,7 +80,7 @@ def test_the_checker_sees_a_violation(tmp_path: Path) -> None:
     (fake / "core").mkdir()
     (fake / "core" / "worse.py").write_text("import sqlalchemy\nfrom intimacy_desktop.storage import x\n")
     assert violations("qt", fake) == ["services/bad.py imports PySide6.QtCore"]
-    assert violations("sqlalchemy", fake) == ["core/worse.py imports sqlalchemy"]
+    assert violations("driver", fake) == ["core/worse.py imports sqlalchemy"]
     assert violations("core", fake) == ["core/worse.py imports intimacy_desktop.storage"]
 
 

@@ -51,11 +51,8 @@ def test_purge_removes_entry_and_index(journal: JournalService, profile: Unlocke
     assert journal.tags() == ["fruit"]
     # the FTS row itself is gone, not merely hidden by the join
     with profile._db.session() as s:  # type: ignore[union-attr]
-        from sqlalchemy import text
-
-        fts_rows = s.execute(text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'secretword'")).all()
-        assert fts_rows == []
-        assert s.execute(text("SELECT count(*) FROM entry_tags WHERE entry_id = :i"), {"i": gone.id}).scalar() == 0
+        assert s.rows("SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'secretword'") == []
+        assert s.scalar("SELECT count(*) FROM entry_tags WHERE entry_id = :i", {"i": gone.id}) == 0
 
 
 def test_purge_works_without_trashing_first(journal: JournalService) -> None:
@@ -131,15 +128,14 @@ def test_everything_survives_lock_and_unlock(profiles: ProfileService, tmp_path:
 
 def test_database_errors_never_carry_entry_text(profiles) -> None:  # type: ignore[no-untyped-def]
     """An unexpected database error's message (what a crash prints) holds the SQL, never the values."""
-    from sqlalchemy import text as sql
-    from sqlalchemy.exc import DBAPIError
+    import sqlcipher3
 
     created = profiles.create("Errors", "pw")
     db = created.profile._db
     assert db is not None
     secret = "the-thing-we-never-told-anyone"
-    with pytest.raises(DBAPIError) as info, db.session() as s:
-        s.execute(sql("INSERT INTO no_such_table VALUES (:v)"), {"v": secret})
+    with pytest.raises(sqlcipher3.DatabaseError) as info, db.session() as s:
+        s.run("INSERT INTO no_such_table VALUES (:v)", {"v": secret})
     assert secret not in str(info.value)
     created.profile.close()
 
@@ -152,7 +148,7 @@ def test_a_locked_journal_refuses_work_and_holds_no_engine(profiles) -> None:  #
     db = created.profile._db
     journal.add(EntryFields(title="before the lock"))
     created.profile.close()
-    assert not hasattr(db, "engine")  # nothing left that holds the key in its URL
+    assert not hasattr(db, "pool")  # nothing left that holds the key
     with pytest.raises(VaultLocked):
         journal.summaries()
     created.profile.close()  # twice is fine

@@ -6,9 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
-from sqlalchemy.engine import URL
-from sqlalchemy.pool import NullPool
 
 from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind
 from intimacy_desktop.core.layers import Layer
@@ -17,6 +14,7 @@ from intimacy_desktop.services.profiles import ProfileService
 from intimacy_desktop.storage.crypto import FAST_TEST_PARAMS
 from intimacy_desktop.storage.device_secret import MemorySecretStore
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, schema_version
+from intimacy_desktop.storage.sql import Tx, connect
 from intimacy_desktop.storage.vault import unlock
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "profile_v1"
@@ -33,15 +31,11 @@ def old_profile(data_dir: Path) -> ProfileService:
 def _version(folder: Path) -> int:
     """Read user_version without migrating (Database() would migrate on open)."""
     _, dek = unlock(folder, PASSPHRASE, None)
-    engine = create_engine(
-        URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(folder / "journal.db")),
-        poolclass=NullPool,
-    )
+    conn = connect(folder / "journal.db", dek, pragmas=())
     try:
-        with engine.connect() as conn:
-            return schema_version(conn)
+        return schema_version(Tx(conn))
     finally:
-        engine.dispose()
+        conn.close()
 
 
 def test_committed_fixture_is_still_schema_1() -> None:

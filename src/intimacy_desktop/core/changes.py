@@ -26,8 +26,11 @@ class Changed(Flag):
     ASSESSMENTS = auto()
     PROGRAMS = auto()
     SETTINGS = auto()
+    PROMPTS = auto()  # a prompt answered, skipped, favoured, hidden or restored
     # Written by another process (the CLI) or another window: we do not know what, so everything may have changed.
-    EXTERNAL = ENTRIES | TAGS | DRAFTS | CHECKINS | HABITS | TIMER_SESSIONS | EXERCISE_RUNS | ASSESSMENTS | PROGRAMS
+    EXTERNAL = (
+        ENTRIES | TAGS | DRAFTS | CHECKINS | HABITS | TIMER_SESSIONS | EXERCISE_RUNS | ASSESSMENTS | PROGRAMS | PROMPTS
+    )
 
 
 ChangeSink = Callable[[Changed], None]

@@ -1,9 +1,13 @@
-"""Open a vault's SQLCipher database through SQLAlchemy, verify it, migrate it, and close it cleanly.
+"""Open a vault's SQLCipher database, verify it, migrate it, and close it cleanly.
 
-The key goes in as the URL password in SQLCipher's raw-key form (``x'<hex>'``), so no PBKDF2 runs per connection;
-the URL object is kept rather than its string, whose rendering hides the password. A small pool keeps one
-connection open while the vault is unlocked: that keeps the write-ahead log in place and saves re-keying per query.
-Locking disposes the pool, which checkpoints the log into the encrypted file.
+Connections come from storage/sql.py (keyed with the raw key, so no PBKDF2 runs per connection). A small pool
+keeps one connection open while the vault is unlocked: that keeps the write-ahead log in place and saves keying per
+query. Locking closes the pool, which checkpoints the log into the encrypted file and wipes the key it held.
+
+Opening costs the same at 100 entries and at 50,000: SQLCipher checks each page's HMAC whenever it reads the page,
+so a normal open reads only the first page (which a wrong key or a damaged start fails). The full check of every
+page runs after a crash (on a copy, before the real files are touched), on demand (``check_integrity``: the CLI's
+``profile check``) and in the window in the background after unlock.
 """
 
 from __future__ import annotations
@@ -15,37 +19,18 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError, VaultLocked
 from intimacy_desktop.storage import in_use, rekey
 from intimacy_desktop.storage.fsutil import refuse_link, replace_file, restrict_file
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
+from intimacy_desktop.storage.sql import Pool, Tx
 
 DB_NAME = "journal.db"
 # How many write transactions the database has committed, mirrored in a side file after each commit. Only an
 # integer, no content. When the file says more than the database does, committed writes are missing: the
 # write-ahead log was deleted or lost after a crash. A graceful exit, even without close(), keeps the two equal.
 SEQ_FILE = "journal.db-seq"
-
-_PRAGMAS = (
-    "PRAGMA cipher_log_level = NONE",
-    "PRAGMA cipher_memory_security = ON",
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA temp_store = MEMORY",
-    "PRAGMA secure_delete = ON",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
-    "PRAGMA cache_size = -8192",  # 8 MiB of decrypted pages per connection: the hot pages of 10,000 entries
-)
-
 
 def _silence_cipher_log() -> None:
     """SQLCipher logs failed page decryptions to stderr from the first read on; set its level before any open."""
@@ -91,24 +76,23 @@ class Database:
         wal = Path(f"{self.path}-wal")
         if not create and wal.exists() and wal.stat().st_size > 0:
             _check_crash_copy(self.path, dek, None if accept_older else self._seq_file)
-        self.engine = _engine(self.path, dek)
+        self.pool = Pool(self.path, dek)
         try:
-            with translate_errors(), self.engine.begin() as conn:
-                _verify(conn)
-                migrate(conn)
+            with translate_errors(), self.pool.transaction() as tx:
+                _verify(tx)
+                migrate(tx)
                 if not accept_older:
-                    _check_commit_seq(conn, self._seq_file)
-                self._known_seq = _commit_seq(conn)
+                    _check_commit_seq(tx, self._seq_file)
+                self._known_seq = _commit_seq(tx)
                 if self._known_seq < seen_seq and not accept_older:
                     raise DataCorrupt("rolled_back")
             if accept_older:  # the older copy is now the truth: the side file and the header follow it
                 _write_seq(self._seq_file, self._known_seq)
         except BaseException:
-            self.engine.dispose()
+            self.pool.close()
             raise
         for suffix in ("", "-wal", "-shm"):
             restrict_file(Path(f"{self.path}{suffix}"))
-        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def commit_seq(self) -> int:
@@ -116,19 +100,16 @@ class Database:
         return self._known_seq
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self) -> Iterator[Tx]:
         """A unit of work: commits on success (durably: synchronous=FULL), rolls back on any error."""
         if self._closed:
             raise VaultLocked()
         seq = None
-        with translate_errors(), self.sessions.begin() as session:
-            raw = session.connection().connection.dbapi_connection
-            assert raw is not None
-            before = raw.total_changes
-            yield session
-            session.flush()
-            if raw.total_changes != before:
-                seq = int(session.execute(text(_BUMP_SEQ)).scalar_one())
+        with translate_errors(), self.pool.transaction() as tx:
+            before = tx.total_changes
+            yield tx
+            if tx.total_changes != before:
+                seq = int(tx.scalar(_BUMP_SEQ))
         if seq is not None:
             self._known_seq = seq  # before the side file: a poll in between must not take our write for another's
             _write_seq(self._seq_file, seq)
@@ -148,35 +129,31 @@ class Database:
         return True
 
     def close(self, *, keep_hold: bool = False) -> None:
-        """Checkpoint the log into the main file, close every connection and let go of the engine (whose URL
-        holds the key), so a locked vault keeps no path back to its key. Closing twice is harmless."""
+        """Checkpoint the log into the main file, close every connection and wipe the key the pool held, so a
+        locked vault keeps no path back to its key. Closing twice is harmless."""
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(DBAPIError), self.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.engine.dispose()
-        del self.engine, self.sessions
+        try:
+            with contextlib.suppress(Exception):  # a checkpoint that cannot run leaves the log for the next open
+                self.pool.close("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.pool.close()
+            del self.pool
         if not keep_hold:
             self._in_use.release()
+
+    def check_integrity(self) -> None:
+        """Read and check every page and the b-tree structure; ``DataCorrupt`` names damage. Seconds at 50,000
+        entries: the CLI's ``profile check`` and the window's background check after unlock, not every open."""
+        if self._closed:
+            raise VaultLocked()
+        with translate_errors(), self.pool.connection() as conn:
+            _verify(Tx(conn), full=True, structure=True)
 
     def release_hold(self) -> None:
         """After ``close(keep_hold=True)``: the header was updated while nobody could re-key; now others may."""
         self._in_use.release()
-
-
-def _engine(path: Path, dek: bytes | bytearray) -> Engine:
-    url = URL.create("sqlite+pysqlcipher", password=f"x'{dek.hex()}'", database=str(path))
-    engine = create_engine(
-        url,
-        poolclass=QueuePool,
-        pool_size=2,
-        max_overflow=4,
-        connect_args={"check_same_thread": False},
-        hide_parameters=True,  # error messages and logs must never carry entry text (DESIGN.md §4, crash output)
-    )
-    event.listen(engine, "connect", _on_connect)
-    return engine
 
 
 def _hold(folder: Path, dek: bytes | bytearray, *, create: bool) -> in_use.InUse:
@@ -215,16 +192,16 @@ def _check_crash_copy(path: Path, dek: bytes | bytearray, seq_file: Path | None)
             if exc.errno == errno.ENOSPC:
                 return
             raise
-        engine = _engine(scratch / DB_NAME, dek)
+        pool = Pool(scratch / DB_NAME, dek)
         try:
-            with translate_errors(), engine.begin() as conn:
-                _verify(conn, structure=True)
-                if schema_version(conn) > SCHEMA_VERSION:
+            with translate_errors(), pool.transaction() as tx:
+                _verify(tx, full=True, structure=True)
+                if schema_version(tx) > SCHEMA_VERSION:
                     raise SchemaTooNew()
                 if seq_file is not None:
-                    _check_commit_seq(conn, seq_file)
+                    _check_commit_seq(tx, seq_file)
         finally:
-            engine.dispose()
+            pool.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -243,17 +220,16 @@ def _write_seq(path: Path, seq: int) -> None:
         replace_file(path, str(seq).encode("ascii"), durable=False)
 
 
-def _commit_seq(conn: Any) -> int:
-    return int(conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar() or 0)
+def _commit_seq(tx: Tx) -> int:
+    return int(tx.scalar("SELECT value FROM settings WHERE key = 'commit_seq'") or 0)
 
 
-def _check_commit_seq(conn: Any, seq_file: Path) -> None:
+def _check_commit_seq(tx: Tx, seq_file: Path) -> None:
     try:
         recorded = int(seq_file.read_text(encoding="ascii").strip() or 0)
     except (FileNotFoundError, ValueError, UnicodeDecodeError):
         return  # no record (or a torn write of it): nothing to compare against
-    in_db = conn.exec_driver_sql("SELECT value FROM settings WHERE key = 'commit_seq'").scalar()
-    if recorded > int(in_db or 0):
+    if recorded > _commit_seq(tx):
         raise DataCorrupt("wal_lost")
 
 
@@ -286,41 +262,30 @@ def _check_files(path: Path, *, create: bool) -> None:
         raise DataCorrupt("database_empty")
 
 
-def _on_connect(dbapi_conn: Any, _record: object) -> None:
-    cursor = dbapi_conn.cursor()
-    try:
-        for pragma in _PRAGMAS:
-            cursor.execute(pragma)
-            cursor.fetchall()
-    finally:
-        cursor.close()
-
-
-def _verify(conn: Any, *, structure: bool = False) -> None:
-    """Read every page once: SQLCipher checks each page's HMAC and that none is missing (~170 ms at 10,000 entries).
-
-    Any flipped byte or truncation fails the HMAC check. SQLite's own b-tree check costs ~4x more and finds only
-    damage made with the key; it runs after a crash, on the copy that is checked first.
-    """
-    problems = conn.exec_driver_sql("PRAGMA cipher_integrity_check").all()
-    if problems:
+def _verify(tx: Tx, *, full: bool = False, structure: bool = False) -> None:
+    """Normally: read the first page, which a wrong key or a damaged start fails (constant time). ``full``: every
+    page once, so SQLCipher checks each page's HMAC and that none is missing (~170 ms at 10,000 entries): any flipped
+    byte or truncation fails. ``structure``: SQLite's b-tree check too (~4x more; it finds only damage made with
+    the key)."""
+    tx.rows("SELECT count(*) FROM sqlite_master")
+    if full and tx.rows("PRAGMA cipher_integrity_check"):
         raise DataCorrupt()
-    if structure:
-        result = conn.exec_driver_sql("PRAGMA quick_check").all()
-        if [tuple(r) for r in result] != [("ok",)]:
-            raise DataCorrupt()
+    if structure and tx.rows("PRAGMA quick_check") != [("ok",)]:
+        raise DataCorrupt()
 
 
 @contextlib.contextmanager
 def translate_errors() -> Iterator[None]:
     """SQLite's failures, in the words DESIGN.md asks for: damage, a full disk, or a busy database."""
+    import sqlcipher3
+
     try:
         yield
-    except DBAPIError as exc:
-        text = str(exc.orig).lower()
+    except sqlcipher3.DatabaseError as exc:
+        text = str(exc).lower()
         if "full" in text:
             raise DiskFull() from exc
-        if isinstance(exc, OperationalError) and "locked" in text:
+        if isinstance(exc, sqlcipher3.OperationalError) and "locked" in text:
             raise UsageError("database_busy") from exc
         if any(s in text for s in ("not a database", "malformed", "corrupt", "disk i/o", "hmac")):
             raise DataCorrupt() from exc
@@ -351,14 +316,17 @@ def probe_engine(folder: Path, key: bytes) -> EngineFacts:
     """Open a throwaway database exactly as a vault is opened and report what the self-test needs to know."""
     db = Database(folder, key, create=True)
     try:
-        with db.engine.connect() as conn:
-            version = str(conn.exec_driver_sql("PRAGMA cipher_version").scalar() or "")
-            temp_store = int(conn.exec_driver_sql("PRAGMA temp_store").scalar_one())
+        import sqlcipher3
+
+        with db.pool.connection() as conn:
+            tx = Tx(conn)
+            version = str(tx.scalar("PRAGMA cipher_version") or "")
+            temp_store = int(tx.scalar("PRAGMA temp_store"))
             try:
-                conn.exec_driver_sql("CREATE VIRTUAL TABLE temp.probe USING fts5(x)")
-                conn.exec_driver_sql("INSERT INTO temp.probe VALUES ('self test')")
-                fts5 = conn.exec_driver_sql("SELECT count(*) FROM temp.probe WHERE probe MATCH 'self'").scalar() == 1
-            except DBAPIError:
+                tx.run("CREATE VIRTUAL TABLE temp.probe USING fts5(x)")
+                tx.run("INSERT INTO temp.probe VALUES ('self test')")
+                fts5 = tx.scalar("SELECT count(*) FROM temp.probe WHERE probe MATCH 'self'") == 1
+            except sqlcipher3.DatabaseError:
                 fts5 = False
     finally:
         db.close()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Protocol
+import os
+from typing import Any, Protocol
 
-from intimacy_desktop.core.errors import KeyringLocked, KeyringUnavailable
+from intimacy_desktop.core.errors import KeyringBackendChanged, KeyringLocked, KeyringUnavailable
+from intimacy_desktop.storage import secret_service
 
 SERVICE = "desktop-vault"
 _REFUSED_MODULE_PREFIXES = ("keyring.backends.fail", "keyrings.alt")
@@ -21,19 +23,40 @@ class SecretStore(Protocol):
     def get(self, vault_id: str) -> bytes | None: ...
     def put(self, vault_id: str, secret: bytes) -> None: ...
     def delete(self, vault_id: str) -> None: ...
+    def read(self, backend: str, vault_id: str) -> bytes | None:
+        """The secret from the backend a header names; ``KeyringBackendChanged`` when this store is another."""
+        ...
 
 
 class KeyringSecretStore:
-    """The OS keyring through the ``keyring`` package (Secret Service, macOS Keychain, Windows Credential Locker)."""
+    """The OS keyring through the ``keyring`` package (Secret Service, macOS Keychain, Windows Credential Locker).
+
+    ``keyring`` is imported on first use, not here: it loads every backend plugin to rank them (~180 ms), which
+    start-up and a command-line read have no time for. Reading a secret the Secret Service holds skips it entirely
+    (storage/secret_service.py), unless ``PYTHON_KEYRING_BACKEND`` asks keyring for a particular backend.
+    """
 
     def __init__(self) -> None:
-        import keyring  # imported here: it scans entry points, which start-up has no time for
-        import keyring.errors
+        self._keyring: Any = None
+        self._errors: Any = None
 
-        self._keyring = keyring
-        self._errors = keyring.errors
+    def _load(self) -> None:
+        if self._keyring is None:
+            import keyring
+            import keyring.errors
+
+            self._keyring, self._errors = keyring, keyring.errors
+
+    def read(self, backend: str, vault_id: str) -> bytes | None:
+        if backend == secret_service.BACKEND and not os.environ.get("PYTHON_KEYRING_BACKEND"):
+            value = secret_service.read(SERVICE, vault_id)
+            return None if value is None else _decode(value)
+        if self.backend_name() != backend:
+            raise KeyringBackendChanged()
+        return self.get(vault_id)
 
     def _backend(self) -> object:
+        self._load()
         backend = self._keyring.get_keyring()
         name = _backend_name(backend)
         if name.startswith(_REFUSED_MODULE_PREFIXES) or getattr(backend, "priority", 1) <= 0:
@@ -46,12 +69,7 @@ class KeyringSecretStore:
     def get(self, vault_id: str) -> bytes | None:
         backend = self._backend()
         value = self._call(lambda: backend.get_password(SERVICE, vault_id))  # type: ignore[attr-defined]
-        if value is None:
-            return None
-        try:
-            return base64.b64decode(str(value), validate=True)
-        except binascii.Error:
-            return b""  # present but not ours: reported as a mismatch by the vault
+        return None if value is None else _decode(str(value))
 
     def put(self, vault_id: str, secret: bytes) -> None:
         backend = self._backend()
@@ -113,6 +131,18 @@ class MemorySecretStore:
     def delete(self, vault_id: str) -> None:
         self._check()
         self.secrets.pop(vault_id, None)
+
+    def read(self, backend: str, vault_id: str) -> bytes | None:
+        if self.backend_name() != backend:
+            raise KeyringBackendChanged()
+        return self.get(vault_id)
+
+
+def _decode(value: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except binascii.Error:
+        return b""  # present but not ours: reported as a mismatch by the vault
 
 
 def _backend_name(backend: object) -> str:

@@ -1,4 +1,9 @@
-"""Journal persistence: entries, tags, the FTS5 index, the trash and drafts, inside one encrypted database."""
+"""Journal persistence: entries, tags, the FTS5 index, the trash and drafts, inside one encrypted database.
+
+Plain SQL on a storage/sql.py transaction. Dates are stored as ``YYYY-MM-DD`` and times as
+``YYYY-MM-DD HH:MM:SS.ffffff`` (the format the first versions wrote through SQLAlchemy, so old journals read the
+same); booleans as 0 and 1.
+"""
 
 from __future__ import annotations
 
@@ -6,88 +11,92 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select, text
-from sqlalchemy.orm import Session
-
 from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, fts_query
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import highlight, snippet
-from intimacy_desktop.storage.models import DraftRow, EntryRow, TagRow, entry_tags
+from intimacy_desktop.storage.sql import Tx
 
 # "+id" keeps SQLite from driving the query by the match list: it walks the live-entries date index instead and
 # stops after one page, which is what makes a common word fast at 10,000 entries.
 _MATCHING = "+entries.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :q)"
+_ENTRY = "SELECT id, title, body, entry_date, mood, layer, kind, shared, created_at, updated_at FROM entries"
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def stamp(when: dt.datetime) -> str:
+    return when.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def read_stamp(value: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(value))
+
+
 class JournalRepository:
-    def __init__(self, session: Session) -> None:
-        self.s = session
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
 
     # ---- entries -------------------------------------------------------------------------------------------
     def add(self, fields: EntryFields) -> Entry:
-        now = _now()
-        row = EntryRow(created_at=now, updated_at=now, deleted_at=None)
-        self._apply(row, fields)
-        self.s.add(row)
-        self.s.flush()
-        self._index(row)
-        return _entry(row)
+        now = stamp(_now())
+        cur = self.tx.run(
+            "INSERT INTO entries (title, body, entry_date, created_at, updated_at, mood, layer, kind, shared) "
+            "VALUES (:title, :body, :entry_date, :now, :now, :mood, :layer, :kind, :shared)",
+            {**_columns(fields), "now": now},
+        )
+        entry_id = int(cur.lastrowid)
+        self._set_tags(entry_id, fields)
+        return self.get(entry_id)
 
     def update(self, entry_id: int, fields: EntryFields) -> Entry:
-        row = self._row(entry_id)
-        self._apply(row, fields)
-        row.updated_at = _now()
-        self.s.flush()
-        self._index(row)
-        return _entry(row)
+        self._row(entry_id)
+        self.tx.run(
+            "UPDATE entries SET title = :title, body = :body, entry_date = :entry_date, mood = :mood, "
+            "layer = :layer, kind = :kind, shared = :shared, updated_at = :now WHERE id = :id",
+            {**_columns(fields), "now": stamp(_now()), "id": entry_id},
+        )
+        self._set_tags(entry_id, fields)
+        return self.get(entry_id)
 
     def get(self, entry_id: int) -> Entry:
-        return _entry(self._row(entry_id))
+        row = self._row(entry_id)
+        tags = [r[0] for r in self.tx.rows(
+            "SELECT tags.name FROM entry_tags JOIN tags ON tags.id = entry_tags.tag_id "
+            "WHERE entry_tags.entry_id = :id ORDER BY tags.name", {"id": entry_id})]
+        return _entry(row, tuple(tags))
 
     def trash(self, entry_id: int) -> None:
-        self._row(entry_id).deleted_at = _now()
+        self._row(entry_id)
+        self.tx.run("UPDATE entries SET deleted_at = :now WHERE id = :id", {"now": stamp(_now()), "id": entry_id})
 
     def restore(self, entry_id: int) -> None:
-        self._row(entry_id).deleted_at = None
+        self._row(entry_id)
+        self.tx.run("UPDATE entries SET deleted_at = NULL WHERE id = :id", {"id": entry_id})
 
     def purge(self, entry_id: int) -> None:
-        row = self._row(entry_id)
-        self.s.execute(text("DELETE FROM entries_fts WHERE rowid = :id"), {"id": entry_id})
-        self.s.delete(row)
+        self._row(entry_id)
+        self.tx.run("DELETE FROM entries_fts WHERE rowid = :id", {"id": entry_id})
+        self.tx.run("DELETE FROM entries WHERE id = :id", {"id": entry_id})  # tags' links and drafts cascade
 
-    def _row(self, entry_id: int) -> EntryRow:
-        row = self.s.get(EntryRow, entry_id)
+    def _row(self, entry_id: int) -> tuple[Any, ...]:
+        row = self.tx.one(_ENTRY + " WHERE id = :id", {"id": entry_id})
         if row is None:
             raise UsageError("entry_not_found", id=entry_id)
         return row
 
-    def _apply(self, row: EntryRow, fields: EntryFields) -> None:
-        row.title = fields.title
-        row.body = fields.body
-        row.entry_date = fields.entry_date
-        row.mood = fields.mood
-        row.layer = fields.layer.value
-        row.kind = fields.kind.value
-        row.shared = fields.shared
-        row.tags = [self._tag(name) for name in fields.tags]
-
-    def _tag(self, name: str) -> TagRow:
-        tag = self.s.scalar(select(TagRow).where(TagRow.name == name))
-        if tag is None:
-            tag = TagRow(name=name)
-            self.s.add(tag)
-        return tag
-
-    def _index(self, row: EntryRow) -> None:
-        self.s.execute(text("DELETE FROM entries_fts WHERE rowid = :id"), {"id": row.id})
-        self.s.execute(
-            text("INSERT INTO entries_fts (rowid, title, body, tags) VALUES (:id, :title, :body, :tags)"),
-            {"id": row.id, "title": row.title, "body": row.body, "tags": " ".join(t.name for t in row.tags)},
+    def _set_tags(self, entry_id: int, fields: EntryFields) -> None:
+        self.tx.run("DELETE FROM entry_tags WHERE entry_id = :id", {"id": entry_id})
+        for name in dict.fromkeys(fields.tags):
+            self.tx.run("INSERT INTO tags (name) VALUES (:n) ON CONFLICT (name) DO NOTHING", {"n": name})
+            self.tx.run("INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT :id, id FROM tags WHERE name = :n",
+                        {"id": entry_id, "n": name})
+        self.tx.run("DELETE FROM entries_fts WHERE rowid = :id", {"id": entry_id})
+        self.tx.run(
+            "INSERT INTO entries_fts (rowid, title, body, tags) VALUES (:id, :title, :body, :tags)",
+            {"id": entry_id, "title": fields.title, "body": fields.body, "tags": " ".join(sorted(set(fields.tags)))},
         )
 
     # ---- lists and search ------------------------------------------------------------------------------------
@@ -95,104 +104,105 @@ class JournalRepository:
         EntrySummary
     ]:
         query = fts_query(flt.text)
-        body = EntryRow.body if query else func.substr(EntryRow.body, 1, 240)
-        stmt: Select[Any] = select(
-            EntryRow.id, EntryRow.title, EntryRow.entry_date, EntryRow.mood, EntryRow.layer, EntryRow.kind, body
+        where, params = _filtered(flt, query, trash=trash)
+        body = "body" if query else "substr(body, 1, 240)"
+        rows = self.tx.rows(
+            f"SELECT id, title, entry_date, mood, layer, kind, {body} FROM entries WHERE {where} "  # noqa: S608
+            "ORDER BY entry_date DESC, id DESC LIMIT :limit OFFSET :offset",
+            {**params, "limit": limit, "offset": offset},
         )
-        if query:
-            stmt = stmt.where(text(_MATCHING).bindparams(q=query))
-        stmt = self._filtered(stmt, flt, trash=trash)
-        stmt = stmt.order_by(EntryRow.entry_date.desc(), EntryRow.id.desc()).offset(offset).limit(limit)
         return [
             EntrySummary(
                 id=r[0],
                 title=highlight(r[1], flt.text) if query else r[1],
-                entry_date=r[2],
+                entry_date=dt.date.fromisoformat(r[2]),
                 mood=r[3],
                 layer=Layer(r[4]),
                 kind=Kind(r[5]),
                 snippet=snippet(r[6], flt.text),  # no query: the first words
             )
-            for r in self.s.execute(stmt)
+            for r in rows
         ]
 
     def count(self, flt: EntryFilter, *, trash: bool = False) -> int:
-        query = fts_query(flt.text)
-        stmt: Select[Any] = select(func.count()).select_from(EntryRow)
-        if query:
-            stmt = stmt.where(text(_MATCHING).bindparams(q=query))
-        return int(self.s.scalar(self._filtered(stmt, flt, trash=trash)) or 0)
-
-    def _filtered(self, stmt: Select[Any], flt: EntryFilter, *, trash: bool) -> Select[Any]:
-        stmt = stmt.where(EntryRow.deleted_at.is_not(None) if trash else EntryRow.deleted_at.is_(None))
-        if flt.tag:
-            stmt = stmt.where(
-                EntryRow.id.in_(
-                    select(entry_tags.c.entry_id).join(TagRow, TagRow.id == entry_tags.c.tag_id).where(
-                        TagRow.name == flt.tag.lower()
-                    )
-                )
-            )
-        if flt.mood is not None:
-            stmt = stmt.where(EntryRow.mood == flt.mood)
-        if flt.layer is not None:
-            stmt = stmt.where(EntryRow.layer == flt.layer.value)
-        if flt.kind is not None:
-            stmt = stmt.where(EntryRow.kind == flt.kind.value)
-        if flt.date_from is not None:
-            stmt = stmt.where(EntryRow.entry_date >= flt.date_from)
-        if flt.date_to is not None:
-            stmt = stmt.where(EntryRow.entry_date <= flt.date_to)
-        return stmt
+        where, params = _filtered(flt, fts_query(flt.text), trash=trash)
+        return int(self.tx.scalar(f"SELECT count(*) FROM entries WHERE {where}", params) or 0)  # noqa: S608
 
     def day_moods(self, first: dt.date, last: dt.date) -> dict[dt.date, tuple[float | None, int]]:
         """Per day with entries: the average mood (None when no entry that day has one) and how many entries."""
-        stmt = (
-            select(EntryRow.entry_date, func.avg(EntryRow.mood), func.count())
-            .where(EntryRow.deleted_at.is_(None), EntryRow.entry_date.between(first, last))
-            .group_by(EntryRow.entry_date)
+        rows = self.tx.rows(
+            "SELECT entry_date, avg(mood), count(*) FROM entries WHERE deleted_at IS NULL "
+            "AND entry_date BETWEEN :first AND :last GROUP BY entry_date",
+            {"first": first.isoformat(), "last": last.isoformat()},
         )
-        return {d: (float(m) if m is not None else None, int(n)) for d, m, n in self.s.execute(stmt)}
+        return {dt.date.fromisoformat(d): (float(m) if m is not None else None, int(n)) for d, m, n in rows}
 
     def tags_in_use(self) -> list[str]:
-        stmt = (
-            select(TagRow.name)
-            .join(entry_tags, entry_tags.c.tag_id == TagRow.id)
-            .join(EntryRow, EntryRow.id == entry_tags.c.entry_id)
-            .where(EntryRow.deleted_at.is_(None))
-            .distinct()
-            .order_by(TagRow.name)
-        )
-        return list(self.s.scalars(stmt))
+        return [r[0] for r in self.tx.rows(
+            "SELECT DISTINCT tags.name FROM tags JOIN entry_tags ON entry_tags.tag_id = tags.id "
+            "JOIN entries ON entries.id = entry_tags.entry_id WHERE entries.deleted_at IS NULL ORDER BY tags.name")]
 
     # ---- drafts --------------------------------------------------------------------------------------------
     def save_draft(self, entry_id: int | None, fields: dict[str, Any]) -> None:
-        cond = DraftRow.entry_id.is_(None) if entry_id is None else DraftRow.entry_id == entry_id
-        self.s.execute(delete(DraftRow).where(cond))
-        self.s.add(DraftRow(entry_id=entry_id, payload=json.dumps(fields), updated_at=_now()))
+        self.drop_draft(entry_id)
+        self.tx.run("INSERT INTO drafts (entry_id, payload, updated_at) VALUES (:e, :p, :t)",
+                    {"e": entry_id, "p": json.dumps(fields), "t": stamp(_now())})
 
     def drop_draft(self, entry_id: int | None) -> None:
-        cond = DraftRow.entry_id.is_(None) if entry_id is None else DraftRow.entry_id == entry_id
-        self.s.execute(delete(DraftRow).where(cond))
+        if entry_id is None:
+            self.tx.run("DELETE FROM drafts WHERE entry_id IS NULL")
+        else:
+            self.tx.run("DELETE FROM drafts WHERE entry_id = :e", {"e": entry_id})
 
     def drafts(self) -> list[tuple[int | None, dict[str, Any], dt.datetime]]:
-        rows = self.s.scalars(select(DraftRow).order_by(DraftRow.updated_at.desc()))
-        return [(r.entry_id, json.loads(r.payload), r.updated_at) for r in rows]
+        rows = self.tx.rows("SELECT entry_id, payload, updated_at FROM drafts ORDER BY updated_at DESC")
+        return [(e, json.loads(p), read_stamp(t)) for e, p, t in rows]
 
 
-def _entry(row: EntryRow) -> Entry:
+def _columns(fields: EntryFields) -> dict[str, Any]:
+    return {"title": fields.title, "body": fields.body, "entry_date": fields.entry_date.isoformat(),
+            "mood": fields.mood, "layer": fields.layer.value, "kind": fields.kind.value, "shared": int(fields.shared)}
+
+
+def _filtered(flt: EntryFilter, query: str | None, *, trash: bool) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause of a list or count, and its parameters (never text pasted into SQL)."""
+    where = ["deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"]
+    params: dict[str, Any] = {}
+    if query:
+        where.append(_MATCHING)
+        params["q"] = query
+    if flt.tag:
+        where.append("id IN (SELECT entry_tags.entry_id FROM entry_tags JOIN tags ON tags.id = entry_tags.tag_id "
+                     "WHERE tags.name = :tag)")
+        params["tag"] = flt.tag.lower()
+    for column, value in (("mood", flt.mood), ("layer", flt.layer and flt.layer.value),
+                          ("kind", flt.kind and flt.kind.value)):
+        if value is not None:
+            where.append(f"{column} = :{column}")
+            params[column] = value
+    if flt.date_from is not None:
+        where.append("entry_date >= :date_from")
+        params["date_from"] = flt.date_from.isoformat()
+    if flt.date_to is not None:
+        where.append("entry_date <= :date_to")
+        params["date_to"] = flt.date_to.isoformat()
+    return " AND ".join(where), params
+
+
+def _entry(row: tuple[Any, ...], tags: tuple[str, ...]) -> Entry:
+    entry_id, title, body, entry_date, mood, layer, kind, shared, created, updated = row
     return Entry(
-        id=row.id,
+        id=entry_id,
         fields=EntryFields(
-            title=row.title,
-            body=row.body,
-            entry_date=row.entry_date,
-            mood=row.mood,
-            layer=Layer(row.layer),
-            kind=Kind(row.kind),
-            tags=tuple(t.name for t in row.tags),
-            shared=row.shared,
+            title=title,
+            body=body,
+            entry_date=dt.date.fromisoformat(entry_date),
+            mood=mood,
+            layer=Layer(layer),
+            kind=Kind(kind),
+            tags=tags,
+            shared=bool(shared),
         ),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
+        created_at=read_stamp(created),
+        updated_at=read_stamp(updated),
     )

@@ -7,8 +7,10 @@ A database whose version is higher than ``SCHEMA_VERSION`` was written by a newe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from intimacy_desktop.storage.sql import Tx
 
 from intimacy_desktop.core.errors import SchemaTooNew
 
@@ -51,21 +53,37 @@ _V2 = (
     "CREATE UNIQUE INDEX ix_drafts_entry ON drafts (entry_id)",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2)
+# v3: the person's history with the prompts (issue 9): which were answered or skipped in which round of their deck,
+# favourites, "not for us"; and each deck's current round. Only ids and times: the texts live in the content files.
+_V3 = (
+    """CREATE TABLE prompt_marks (
+        prompt_id TEXT PRIMARY KEY,
+        layer TEXT NOT NULL,
+        depth TEXT NOT NULL,
+        seen_round INTEGER NOT NULL DEFAULT 0,
+        favourite BOOLEAN NOT NULL DEFAULT 0,
+        hidden BOOLEAN NOT NULL DEFAULT 0,
+        used_at DATETIME,
+        updated_at DATETIME NOT NULL
+    )""",
+    "CREATE TABLE prompt_decks (deck TEXT PRIMARY KEY, round INTEGER NOT NULL)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(conn: Connection) -> int:
-    return int(conn.exec_driver_sql("PRAGMA user_version").scalar_one())
+def schema_version(tx: Tx) -> int:
+    return int(tx.scalar("PRAGMA user_version"))
 
 
-def migrate(conn: Connection, target: int = SCHEMA_VERSION) -> int:
+def migrate(tx: Tx, target: int = SCHEMA_VERSION) -> int:
     """Bring the schema to ``target``; returns the version found before. Runs inside the caller's transaction."""
-    found = schema_version(conn)
+    found = schema_version(tx)
     if found > SCHEMA_VERSION:
         raise SchemaTooNew()
     for version in range(found, target):
         for statement in MIGRATIONS[version]:
-            conn.exec_driver_sql(statement)
-        conn.exec_driver_sql(f"PRAGMA user_version = {version + 1}")
+            tx.run(statement)
+        tx.run(f"PRAGMA user_version = {version + 1}")
     return found

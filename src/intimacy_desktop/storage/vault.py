@@ -21,7 +21,6 @@ from pathlib import Path
 from intimacy_desktop.core import recovery_code
 from intimacy_desktop.core.errors import (
     HeaderCorrupt,
-    KeyringBackendChanged,
     KeyringMismatch,
     KeyringSecretMissing,
     UsageError,
@@ -253,9 +252,8 @@ def _device_secret(header: VaultHeader, store: SecretStore | None) -> bytes:
         return b""
     if store is None:
         raise KeyringSecretMissing()
-    if store.backend_name() != header.keyring_backend:
-        raise KeyringBackendChanged()
-    ds = store.get(header.keyring_name)
+    assert header.keyring_backend is not None  # read_header makes sure a keyring header names its backend
+    ds = store.read(header.keyring_backend, header.keyring_name)  # KeyringBackendChanged when it is another
     if ds is None:
         raise KeyringSecretMissing()
     if header.ds_id is not None:  # version 2: tell another secret from a rewritten header, before any derivation

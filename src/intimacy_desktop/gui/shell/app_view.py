@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,8 @@ from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.shell.context import ProfileContext
 from intimacy_desktop.gui.shell.page import Page, PageFactory
+
+CHECK_AFTER_MS = 1500  # after unlock, the full integrity check of every page (in the background)
 
 
 class AppView(QWidget):
@@ -75,6 +77,12 @@ class AppView(QWidget):
         self._build(on_lock, on_about)
         first = next((i for i, p in enumerate(self.pages) if p.needs_attention()), 0)
         self.nav.setCurrentRow(first)
+        # A normal open checks only the first page (constant time, storage/database.py); the full check of every
+        # page runs once per unlock, queued behind the first page's own reads so it never delays them.
+        QTimer.singleShot(CHECK_AFTER_MS, self, self._check_integrity)
+
+    def _check_integrity(self) -> None:
+        self.ctx.ops.query(self, self.ctx.profile.check_integrity).failure(self.show_error).run()
 
     def _global_keys(self) -> None:
         """Each page's global keys, live wherever the focus is while the app is unlocked; the first page to claim a
