@@ -148,6 +148,14 @@ def _record_seen(folder: Path, key: bytearray, seq: int, *, lower: bool) -> None
         record_seen(folder, key, seq, lower=lower)
 
 
+def forget_secret(text: str | None) -> None:
+    """Overwrite a passphrase or recovery code the caller is done with, in place (storage/secret_bytes.py): the
+    window calls it after each unlock attempt, so a locked window keeps no copy."""
+    from intimacy_desktop.storage.secret_bytes import wipe_immutable
+
+    wipe_immutable(text)
+
+
 def _wipe(buf: bytearray) -> None:
     buf[:] = bytes(len(buf))
 
@@ -155,6 +163,9 @@ def _wipe(buf: bytearray) -> None:
 class CreatedProfile(NamedTuple):
     profile: UnlockedProfile
     recovery_code: str
+
+    def __repr__(self) -> str:  # the code is a key: never in a log or a traceback
+        return f"CreatedProfile(profile={self.profile.info.folder.name!r}, recovery_code=<hidden>)"
 
 
 class ProfileService:

@@ -17,6 +17,7 @@ from intimacy_desktop.storage.kdf_params import FLOOR_TIME_COST as FLOOR_TIME_CO
 from intimacy_desktop.storage.kdf_params import MAX_TIME_COST as MAX_TIME_COST
 from intimacy_desktop.storage.kdf_params import SALT_BYTES as SALT_BYTES
 from intimacy_desktop.storage.kdf_params import KdfParams as KdfParams
+from intimacy_desktop.storage.secret_bytes import wipe_immutable
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -28,15 +29,19 @@ FAST_TEST_PARAMS = KdfParams(time_cost=1, memory_kib=64, parallelism=1)
 
 
 def argon2id(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
-    return hash_secret_raw(
-        passphrase.encode("utf-8"),
-        salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    encoded = passphrase.encode("utf-8")  # a copy of our own: overwritten once hashed (no key after lock)
+    try:
+        return hash_secret_raw(
+            encoded,
+            salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    finally:
+        wipe_immutable(encoded)
 
 
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfParams:

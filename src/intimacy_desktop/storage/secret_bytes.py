@@ -24,8 +24,8 @@ def wipe(buf: bytearray | memoryview | None) -> None:
 
 def wipe_immutable(value: bytes | str | None) -> None:
     """Zero the buffer of a ``bytes`` or ``str`` in place; its length and type stay, its content is gone."""
-    if not value or sys.implementation.name != "cpython":
-        return
+    if value is None or len(value) < 2 or sys.implementation.name != "cpython":
+        return  # the empty and the one-character objects are shared singletons: never ours to overwrite
     if isinstance(value, bytes):
         ctypes.memset(id(value) + _BYTES_HEADER, 0, len(value))
         return

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dt
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from intimacy_desktop.core import recovery_code
@@ -53,8 +53,8 @@ SEEN_INFO = b"seen-seq/v1"
 class CreatedVault:
     folder: Path
     header: VaultHeader
-    dek: bytes
-    recovery_code: str
+    dek: bytes = field(repr=False)  # repr()s reach logs and tracebacks: no secret in them
+    recovery_code: str = field(repr=False)
 
 
 def create_vault(

@@ -127,7 +127,15 @@ class LockController(QObject):
     def _unlock(self, info: ProfileInfo, passphrase: str | None) -> None:
         self.unlock_page.set_busy(True)
         profiles = self._profiles
-        self._background.submit(lambda: profiles.unlock(info, passphrase), self._unlocked, self._unlock_failed)
+        from intimacy_desktop.services.profiles import forget_secret
+
+        def work() -> UnlockedProfile:
+            try:
+                return profiles.unlock(info, passphrase)
+            finally:
+                forget_secret(passphrase)  # its field was cleared already; now the text itself (no key after lock)
+
+        self._background.submit(work, self._unlocked, self._unlock_failed)
 
     def _unlocked(self, profile: UnlockedProfile) -> None:
         self.unlock_page.reset()
@@ -140,11 +148,15 @@ class LockController(QObject):
     def _create(self, label: str, passphrase: str | None, passphrase_only: bool) -> None:
         self.first_run.set_busy(True)
         profiles = self._profiles
-        self._background.submit(
-            lambda: profiles.create(label, passphrase, passphrase_only=passphrase_only),
-            self._created,
-            self._create_failed,
-        )
+        from intimacy_desktop.services.profiles import forget_secret
+
+        def work() -> CreatedProfile:
+            try:
+                return profiles.create(label, passphrase, passphrase_only=passphrase_only)
+            finally:
+                forget_secret(passphrase)
+
+        self._background.submit(work, self._created, self._create_failed)
 
     def _created(self, created: CreatedProfile) -> None:
         self.first_run.set_busy(False)
