@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from journal_10k import WORDS, body, vocabulary
@@ -148,8 +149,7 @@ def _timed(cmd: list[str], env: dict[str, str], stdin: str | None) -> float:
     return elapsed
 
 
-def _median(fn: object, runs: int) -> float:
-    assert callable(fn)
+def _median(fn: Callable[[], float], runs: int) -> float:
     fn()  # warm the page cache, as a person's second command would find it
     return statistics.median(fn() for _ in range(runs))
 

@@ -32,17 +32,6 @@ DB_NAME = "journal.db"
 # write-ahead log was deleted or lost after a crash. A graceful exit, even without close(), keeps the two equal.
 SEQ_FILE = "journal.db-seq"
 
-def _silence_cipher_log() -> None:
-    """SQLCipher logs failed page decryptions to stderr from the first read on; set its level before any open."""
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(":memory:")
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-    finally:
-        conn.close()
-
-
 class Database:
     """One open, verified, migrated vault database."""
 
@@ -72,7 +61,6 @@ class Database:
 
     def _open(self, dek: bytes | bytearray, *, create: bool, seen_seq: int, accept_older: bool) -> None:
         _check_files(self.path, create=create)
-        _silence_cipher_log()
         wal = Path(f"{self.path}-wal")
         if not create and wal.exists() and wal.stat().st_size > 0:
             _check_crash_copy(self.path, dek, None if accept_older else self._seq_file)
@@ -134,12 +122,9 @@ class Database:
         if self._closed:
             return
         self._closed = True
-        try:
-            with contextlib.suppress(Exception):  # a checkpoint that cannot run leaves the log for the next open
-                self.pool.close("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            self.pool.close()
-            del self.pool
+        with contextlib.suppress(Exception):  # a checkpoint that cannot run leaves the log for the next open
+            self.pool.close("PRAGMA wal_checkpoint(TRUNCATE)")  # closes every connection and wipes the key, always
+        del self.pool
         if not keep_hold:
             self._in_use.release()
 

@@ -1,8 +1,7 @@
 """Journal persistence: entries, tags, the FTS5 index, the trash and drafts, inside one encrypted database.
 
-Plain SQL on a storage/sql.py transaction. Dates are stored as ``YYYY-MM-DD`` and times as
-``YYYY-MM-DD HH:MM:SS.ffffff`` (the format the first versions wrote through SQLAlchemy, so old journals read the
-same); booleans as 0 and 1.
+Plain SQL on a storage/sql.py transaction. Dates are stored as ``YYYY-MM-DD``, times as sql.stamp writes them,
+booleans as 0 and 1.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.journal import Entry, EntryFields, EntryFilter, EntrySummary, Kind, fts_query
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.snippets import highlight, snippet
-from intimacy_desktop.storage.sql import Tx
+from intimacy_desktop.storage.sql import Tx, read_stamp, stamp
 
 # A common word: "+id" keeps SQLite from driving the query by the long match list; it walks the live-entries date
 # index instead and stops after one page. A rare word: the match list drives (a walk of the whole index to find three
@@ -29,14 +28,6 @@ _ENTRY = "SELECT id, title, body, entry_date, mood, layer, kind, shared, created
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def stamp(when: dt.datetime) -> str:
-    return when.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def read_stamp(value: Any) -> dt.datetime:
-    return dt.datetime.fromisoformat(str(value))
 
 
 class JournalRepository:

@@ -8,8 +8,7 @@ from typing import Any
 from intimacy_desktop.core.content import Depth, Prompt
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.prompt_picker import Mark
-from intimacy_desktop.storage.journal_repo import stamp
-from intimacy_desktop.storage.sql import Tx
+from intimacy_desktop.storage.sql import Tx, stamp
 
 _UPSERT = """
 INSERT INTO prompt_marks (prompt_id, layer, depth, seen_round, favourite, hidden, used_at, updated_at)

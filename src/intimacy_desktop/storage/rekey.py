@@ -26,6 +26,8 @@ from typing import Any
 
 from intimacy_desktop.core.errors import DataCorrupt, DiskFull, UsageError
 from intimacy_desktop.storage.fsutil import create_private_file, fsync_dir, refuse_link
+from intimacy_desktop.storage.secret_bytes import hex_pragma, wipe, wipe_immutable
+from intimacy_desktop.storage.sql import connect
 
 DB_NAME = "journal.db"
 NEXT_NAME = "journal.db.next"
@@ -52,7 +54,7 @@ def export(folder: Path, old_dek: bytes | bytearray, new_dek: bytes | bytearray,
         if progress is not None:
             conn.set_progress_handler(lambda: _report(progress, target, total), _PROGRESS_EVERY)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        conn.execute("ATTACH DATABASE ? AS next KEY ?", (str(target), _raw_key(new_dek)))
+        _attach_next(conn, target, new_dek)
         conn.execute("SELECT sqlcipher_export('next')")
         conn.execute(f"PRAGMA next.user_version = {version}")
         conn.set_progress_handler(None, 0)
@@ -129,23 +131,18 @@ def _opens(path: Path, dek: bytes | bytearray) -> bool:
 
 
 def _connect(path: Path, dek: bytes | bytearray) -> Any:
-    import sqlcipher3
+    return connect(path, dek, pragmas=("PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY"))
 
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+def _attach_next(conn: Any, target: Path, dek: bytes | bytearray) -> None:
+    """ATTACH the new copy under the new key, its raw-key text built in a bytearray and overwritten after use."""
+    raw = hex_pragma(dek)
+    key = raw.decode("ascii")
+    wipe(raw)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute(f"PRAGMA key = \"{_raw_key(dek)}\"")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-    except Exception:
-        conn.close()
-        raise
-    return conn
-
-
-def _raw_key(dek: bytes | bytearray) -> str:
-    return f"x'{bytes(dek).hex()}'"
+        conn.execute("ATTACH DATABASE ? AS next KEY ?", (str(target), key))
+    finally:
+        wipe_immutable(key)
 
 
 def _fingerprint(conn: Any) -> list[tuple[str, int]]:

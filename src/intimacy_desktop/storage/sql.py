@@ -12,6 +12,7 @@ then wipes the memory it frees, its key copies included.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -55,6 +56,16 @@ def connect(path: Path | str, dek: bytes | bytearray, pragmas: Sequence[str] = P
         conn.close()
         raise
     return conn
+
+
+def stamp(when: dt.datetime) -> str:
+    """A time as stored: ``YYYY-MM-DD HH:MM:SS.ffffff``, the format the first versions wrote through SQLAlchemy,
+    so old journals read the same."""
+    return when.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def read_stamp(value: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(value))
 
 
 class Tx:

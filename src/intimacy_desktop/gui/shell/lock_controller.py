@@ -20,6 +20,7 @@ from intimacy_desktop.gui.shell.app_view import AppView
 from intimacy_desktop.gui.shell.context import ProfileContext
 from intimacy_desktop.gui.shell.page import resolve
 from intimacy_desktop.gui.unlock_page import UnlockPage
+from intimacy_desktop.services.profiles import forget_secret
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.background import Background
@@ -127,8 +128,6 @@ class LockController(QObject):
     def _unlock(self, info: ProfileInfo, passphrase: str | None) -> None:
         self.unlock_page.set_busy(True)
         profiles = self._profiles
-        from intimacy_desktop.services.profiles import forget_secret
-
         def work() -> UnlockedProfile:
             try:
                 return profiles.unlock(info, passphrase)
@@ -148,8 +147,6 @@ class LockController(QObject):
     def _create(self, label: str, passphrase: str | None, passphrase_only: bool) -> None:
         self.first_run.set_busy(True)
         profiles = self._profiles
-        from intimacy_desktop.services.profiles import forget_secret
-
         def work() -> CreatedProfile:
             try:
                 return profiles.create(label, passphrase, passphrase_only=passphrase_only)
