@@ -157,6 +157,17 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         w.about_dialog.resize(720, 640)
         shot(w.about_dialog, "14-about")
         w.about_dialog.close()
+        store.available = True  # damage past the first page: the unlock goes through, the check after it says so
+        w.locks.show_locked()
+        db = profiles.find("Alex & Sam").folder / "journal.db"
+        data = bytearray(db.read_bytes())
+        data[(len(data) // 4096 - 2) * 4096 + 99] ^= 0xFF
+        db.write_bytes(bytes(data))
+        w.unlock_page.ui.profileCombo.setCurrentIndex(0)
+        w.unlock_page.ui.passphraseEdit.setText(PASSPHRASE)
+        w.unlock_page.ui.unlockButton.click()
+        wait_until(lambda: w.locks.app_view is not None and w.locks.app_view.error_label.isVisible())
+        shot(w, "15-damage-found-after-unlock")
         w.close()
 
 

@@ -131,6 +131,11 @@ MESSAGES: dict[str, str] = {
         "This profile's data is damaged and cannot be opened. Nothing was changed or deleted; "
         "restore it from a backup, or keep the folder for recovery.",
     ),
+    "damage_found": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A check found damage in part of this profile's data. What still reads is shown as before and nothing was "
+        "changed; copy the profile's folder somewhere safe now, or restore it from a backup.",
+    ),
     "header_corrupt": QT_TRANSLATE_NOOP(
         "Errors",
         "This profile's key file (vault.json) is damaged or incomplete. Nothing was changed or deleted; "

@@ -41,6 +41,7 @@ def test_damage_past_the_first_page_opens_but_the_check_names_it(cli_env: dict[s
     checked = cli(cli_env, "profile", "check", "--name", "Kit")
     assert checked.returncode == 5, checked.stderr
     assert "Traceback" not in checked.stderr and checked.stderr.count("\n") == 1
+    assert "check found damage" in checked.stderr
     assert db.read_bytes() == before  # the check reads; it never repairs or rewrites
 
 

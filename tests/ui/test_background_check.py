@@ -38,7 +38,8 @@ def test_damage_past_the_first_page_is_reported_after_unlock(qtbot, profiles: Pr
     unlock(qtbot, window)
     view = window.locks.app_view
     qtbot.waitUntil(lambda: view.error_label.isVisible(), timeout=10_000)
-    assert view.error_label.text() == error_text(DataCorrupt())
+    assert view.error_label.text() == error_text(DataCorrupt("damage_found"))
+    assert "cannot be opened" not in view.error_label.text()  # it did open: the words say what the check found
 
 
 def test_a_healthy_profile_shows_no_message(qtbot, profiles: ProfileService,  # type: ignore[no-untyped-def]

@@ -133,8 +133,11 @@ class Database:
         entries: the CLI's ``profile check`` and the window's background check after unlock, not every open."""
         if self._closed:
             raise VaultLocked()
-        with translate_errors(), self.pool.connection() as conn:
-            _verify(Tx(conn), full=True, structure=True)
+        try:
+            with translate_errors(), self.pool.connection() as conn:
+                _verify(Tx(conn), full=True, structure=True)
+        except DataCorrupt as exc:  # the profile is open: the damage is in pages not read yet, not "cannot open"
+            raise DataCorrupt("damage_found") from exc
 
     def release_hold(self) -> None:
         """After ``close(keep_hold=True)``: the header was updated while nobody could re-key; now others may."""
