@@ -207,6 +207,10 @@ MESSAGES: dict[str, str] = {
     "entry_field_invalid": QT_TRANSLATE_NOOP(
         "Errors", "This entry's data is not in the expected form: its “{field}” is missing or not valid."
     ),
+    # ---- prompt cards ------------------------------------------------------------------------------------------
+    "prompt_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "That card is not in this version of the app any more; its place in your history is kept."
+    ),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."

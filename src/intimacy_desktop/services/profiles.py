@@ -24,6 +24,7 @@ from intimacy_desktop.storage.header import HEADER_NAME, read_header
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.storage.database import Database
     from intimacy_desktop.storage.device_secret import SecretStore
     from intimacy_desktop.storage.header import VaultHeader
@@ -68,6 +69,7 @@ class UnlockedProfile:
         self._lower_seen = accepted_older
         self.changes = ChangeFeed()  # every service of this profile reports its writes here
         self.journal: JournalService = JournalService(db, self.changes)
+        self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -79,6 +81,16 @@ class UnlockedProfile:
             return
         self._seen_raised = now
         _record_seen(self.info.folder, self._seen_key, self._db.commit_seq, lower=self._lower_seen)
+
+    @property
+    def prompts(self) -> PromptService:
+        if self._prompts is None:
+            from intimacy_desktop.services.prompts import PromptService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._prompts = PromptService(self._db, self.changes)
+        return self._prompts
 
     def __repr__(self) -> str:
         return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
@@ -118,6 +130,7 @@ class UnlockedProfile:
         _wipe(self._seen_key)
         self.header, self._db, self._seen_key, self._lower_seen = header, db, seen_key, False
         self.journal = JournalService(db, self.changes)
+        self._prompts = None
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None

@@ -18,6 +18,7 @@ from intimacy_desktop.gui.operations import OperationRunner
 if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.services.profiles import UnlockedProfile
 
 Navigate = Callable[[str, "str | None"], None]
@@ -52,6 +53,10 @@ class ProfileContext:
     @property
     def journal(self) -> JournalService:
         return self.profile.journal
+
+    @property
+    def prompts(self) -> PromptService:
+        return self.profile.prompts
 
     def check_foreign_changes(self) -> None:
         """Someone else wrote (the CLI, say): tell every page that anything may have changed."""
