@@ -26,6 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
 from intimacy_desktop.app import PAGES  # noqa: E402
+from intimacy_desktop.core.content import Depth, Mode  # noqa: E402
+from intimacy_desktop.core.layers import LAYERS, Layer  # noqa: E402
 from intimacy_desktop.gui import theme  # noqa: E402
 from intimacy_desktop.gui.application import make_application  # noqa: E402
 from intimacy_desktop.gui.main_window import MainWindow  # noqa: E402
@@ -125,6 +127,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         shot(w, "09-trash")
         page.trash_button.setChecked(False)
         settle()
+        render_layers(w, shot)
         w.lock()
         wait_until(lambda: w.profile is None)
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
@@ -169,6 +172,48 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         wait_until(lambda: w.locks.app_view is not None and w.locks.app_view.error_label.isVisible())
         shot(w, "15-damage-found-after-unlock")
         w.close()
+
+
+def render_layers(w: MainWindow, shot: Shots) -> None:
+    """The four layer pages, a card, the glossary and Today's card, over a little prompt history: two emotional
+    cards talked about (one kept as a favourite), one skipped; the physical deepest cards not chosen yet."""
+    ctx: Any = w.locks.ctx
+    prompts = ctx.prompts
+
+    def idle() -> bool:
+        return not ctx.ops.busy
+
+    emotional = prompts.deck(Layer.EMOTIONAL, Depth.LIGHT).left
+    prompts.answer(emotional[0].id)
+    prompts.set_favourite(emotional[0].id, True)
+    prompts.answer(emotional[1].id)
+    prompts.skip(emotional[2].id)
+    wait_until(idle)
+    for number, layer in enumerate(LAYERS, start=16):
+        layer_page: Any = w.show_page(f"layer-{layer.value}")
+        wait_until(idle)
+        layer_page.overview.verticalScrollBar().setValue(0)
+        shot(w, f"{number}-layer-{layer.value}")
+    digital: Any = w.page("layer-digital")
+    digital.overview.verticalScrollBar().setValue(digital.overview.verticalScrollBar().maximum())
+    shot(w, "20-layer-digital-figures")
+    physical: Any = w.show_page("layer-physical")
+    physical.overview.ensureWidgetVisible(physical.overview.decks.rows[Depth.DEEPEST], 0, 40)
+    shot(w, "21-layer-physical-opt-in")
+    emotional_page: Any = w.show_page("layer-emotional")
+    emotional_page.overview.ensureWidgetVisible(emotional_page.overview.activity, 0, 24)
+    shot(w, "22-layer-emotional-activity")
+    together = next(p for p in prompts.deck(Layer.EMOTIONAL, Depth.LIGHT).left if p.mode is Mode.TOGETHER)
+    w.show_page("layer-emotional", f"card:{together.id}")
+    wait_until(lambda: idle() and emotional_page.visit.current is not None)
+    shot(w, "23-card-view")
+    emotional_page.show_overview()
+    emotional_page.show_glossary("love-maps")
+    shot(emotional_page.glossary, "24-glossary")
+    emotional_page.glossary.close()
+    w.show_page("today")
+    wait_until(idle)
+    shot(w, "25-today-with-a-card")
 
 
 def main() -> int:

@@ -60,4 +60,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ActivityPanel</name>
+    <message numerus="yes">
+        <source>You talked about %Ln cards of this layer this week.</source>
+        <translation>
+            <numerusform>You talked about one card of this layer this week.</numerusform>
+            <numerusform>You talked about %Ln cards of this layer this week.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -28,6 +28,10 @@ class _LazyKeyring:
 # Adding a page is one new module under gui/ and one line here.
 PAGES: tuple[str, ...] = (
     "intimacy_desktop.gui.today_page:TodayPage",
+    "intimacy_desktop.gui.layers.page:EmotionalPage",
+    "intimacy_desktop.gui.layers.page:PhysicalPage",
+    "intimacy_desktop.gui.layers.page:IntellectualPage",
+    "intimacy_desktop.gui.layers.page:DigitalPage",
     "intimacy_desktop.gui.journal.page:JournalPage",
 )
 

@@ -20,7 +20,7 @@ def _encodings(word: str) -> list[bytes]:
 
 
 def _hits(roots: list[Path], needles: list[str]) -> list[str]:
-    found = []
+    found: list[str] = []
     for root in roots:
         for path in (p for p in root.rglob("*") if p.is_file() and not p.is_symlink()):
             data = path.read_bytes()

@@ -69,7 +69,8 @@ def _nav_titles(w: MainWindow) -> list[str]:
 
 
 def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window: MainWindow) -> None:
-    assert _nav_titles(window) == ["Today", "Journal", "Sample"]
+    assert _nav_titles(window) == ["Today", "Emotional", "Physical & sexual", "Intellectual", "Digital", "Journal",
+                                   "Sample"]
     page = window.show_page("sample")
     assert isinstance(page, SamplePage)
     assert page.accessibleName() == "Sample"
@@ -207,9 +208,9 @@ def test_page_shortcuts_work_after_choosing_the_page_in_the_sidebar(qtbot: QtBot
     qtbot.waitUntil(window.isActiveWindow, timeout=3_000)
     view = window.locks.app_view
     assert view is not None
-    rect = view.nav.visualItemRect(view.nav.item(1))
-    qtbot.mouseClick(view.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     journal_page: Any = window.page("journal")
+    rect = view.nav.visualItemRect(view.nav.item(view.pages.index(journal_page)))
+    qtbot.mouseClick(view.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.current_page() is window.page("journal")
     focus = QApplication.focusWidget()
     assert focus is journal_page.editor.ui.titleEdit  # showing the page put the focus where typing belongs
@@ -247,7 +248,7 @@ def test_arrow_keys_walk_the_sidebar_without_leaving_it(qtbot: QtBot, window: Ma
     view.nav.setCurrentRow(0)
     view.nav.setFocus()
     qtbot.keyClick(view.nav, Qt.Key.Key_Down)
-    assert view.current_page() is window.page("journal")
+    assert view.current_page() is view.pages[1]  # the next page down (the emotional layer)
     assert QApplication.focusWidget() is view.nav
 
 

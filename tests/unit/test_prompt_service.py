@@ -100,6 +100,10 @@ def test_favourites_are_kept_per_layer_and_can_be_taken_back(ari: UnlockedProfil
     assert set(service.favourites()) == {a, c}
     assert service.activity(Layer.INTELLECTUAL).favourites == (a,)
     assert service.deck(Layer.INTELLECTUAL, Depth.DEEPER).left[:1] == (a,)  # a favourite is not "used"
+    service.hide(a.id)  # "not for us" wins: a hidden card is not offered as a favourite either
+    assert service.favourites() == [c] and service.activity(Layer.INTELLECTUAL).favourites == ()
+    service.restore(a.id)
+    assert set(service.favourites()) == {a, c}
 
 
 def test_the_deepest_deck_waits_for_a_lighter_card_and_the_physical_one_for_a_yes(ari: UnlockedProfile) -> None:

@@ -154,6 +154,13 @@ def _style_sheet(c: Colors) -> str:
     QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
     QLabel[role="headline"] {{ font-size: 18pt; font-weight: 600; color: {c.text}; }}
     QLabel[role="pagetitle"] {{ font-size: 16pt; font-weight: 600; }}
+    QLabel[role="section"] {{ font-size: 12.5pt; font-weight: 600; color: {c.text}; }}
+    QLabel[role="lead"] {{ font-size: 12pt; color: {c.muted}; }}
+    QLabel[role="figure"] {{ font-size: 19pt; font-weight: 600; color: {c.accent}; }}
+    QLabel[role="prompt"] {{ font-size: 17pt; color: {c.text}; }}
+    QLabel[role="followup"] {{ font-size: 12pt; color: {c.muted}; }}
+    QLabel[role="quote"] {{ font-size: 13pt; color: {c.text}; }}
+    QLabel[role="tablehead"] {{ font-weight: 600; color: {c.text}; }}
     QLabel[role="muted"], QLabel[role="hint"] {{ color: {c.muted}; }}
     QLabel[role="hint"] {{ font-size: 9.5pt; }}
     QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
@@ -172,12 +179,17 @@ def _style_sheet(c: Colors) -> str:
     QPlainTextEdit, QTextBrowser {{ padding: 10px 12px; font-size: 11pt; }}
     QPushButton {{ padding: 6px 16px; border-radius: 7px; border: 1px solid {c.border}; background: {c.alt_base}; }}
     QPushButton:hover {{ border-color: {c.accent}; }}
+    QPushButton:disabled {{ background: transparent; color: {c.muted}; border-color: {c.border}; }}
     QPushButton:focus {{ border: 1px solid {c.accent}; }}
     QPushButton[role="primary"] {{ background: {c.accent}; color: {c.accent_text}; border: none; font-weight: 600; }}
     QPushButton[role="primary"]:disabled {{ background: {c.border}; color: {c.muted}; }}
     QPushButton[role="link"] {{ border: none; background: transparent; color: {c.accent}; text-align: left;
         padding: 4px 0; }}
     QPushButton[role="link"]:hover {{ text-decoration: underline; }}
+    QPushButton[role="link"]:focus {{ text-decoration: underline; }}
+    QPushButton[role="chip"] {{ border-radius: 12px; padding: 3px 12px; font-size: 9.5pt; background: {c.window};
+        color: {c.text}; }}
+    QFrame[role="rule"] {{ background: {c.border}; border: none; max-height: 1px; min-height: 1px; }}
     QToolButton[role="disclosure"] {{ border: none; background: transparent; color: {c.text}; font-weight: 600;
         padding: 4px 6px 4px 0; }}
     QToolButton[role="disclosure"]:hover {{ color: {c.accent}; }}
@@ -188,6 +200,8 @@ def _style_sheet(c: Colors) -> str:
     QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QWidget#sidebar {{ background: {c.alt_base}; border-right: 1px solid {c.border}; }}
     QListView {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 8px; outline: 0; }}
+    QListWidget#glossaryTerms::item {{ padding: 5px 8px; }}
+    QListWidget#glossaryTerms::item:selected {{ background: {c.accent}; color: {c.accent_text}; border-radius: 6px; }}
     QComboBox {{ combobox-popup: 0; }}
     QComboBox QAbstractItemView {{ background: {c.base}; color: {c.text}; border: 1px solid {c.border};
         border-radius: 0; padding: 2px; selection-background-color: {c.accent}; selection-color: {c.accent_text}; }}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.gui.shell.page import Page
+from intimacy_desktop.gui.today_card import SuggestionCard
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
@@ -50,12 +51,16 @@ class TodayPage(Page):
             inner.addWidget(w)
         inner.addSpacing(6)
         inner.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.suggestion_card = SuggestionCard(ctx)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(48, 40, 48, 40)
+        lay.setSpacing(18)
         lay.addWidget(card)
+        lay.addWidget(self.suggestion_card)
         lay.addStretch(1)
         ctx.changes.changed.connect(self._on_changed)
         self.refresh()
+        self.suggestion_card.refresh()
 
     def title(self) -> str:
         return self.tr("Today")
@@ -92,3 +97,4 @@ class TodayPage(Page):
 
     def wipe(self) -> None:
         self.count_label.clear()
+        self.suggestion_card.forget()

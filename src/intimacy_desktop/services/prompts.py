@@ -107,7 +107,7 @@ class PromptService:
         return DeckState(layer, depth, tuple(left), round_no, len(cards), hidden, closed)
 
     def favourites(self, layer: Layer | None = None) -> list[Prompt]:
-        return self._flagged(lambda m: m.favourite, layer)
+        return self._flagged(lambda m: m.favourite and not m.hidden, layer)
 
     def hidden(self, layer: Layer | None = None) -> list[Prompt]:
         return self._flagged(lambda m: m.hidden, layer)
@@ -127,7 +127,8 @@ class PromptService:
         with self._db.session() as s:
             marks = PromptRepository(s).marks()
         used = [m.used_at for m in marks.values() if m.layer == layer and m.used_at is not None]
-        favourites = tuple(p for p in self.content.prompts_for(layer) if p.id in marks and marks[p.id].favourite)
+        favourites = tuple(p for p in self.content.prompts_for(layer)
+                           if p.id in marks and marks[p.id].favourite and not marks[p.id].hidden)
         return LayerActivity(sum(1 for t in used if t >= since), favourites, max(used, default=None))
 
     def suggestion(self) -> Suggestion | None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListView, QMessageBox, QPushButto
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.errors import AppError
+from intimacy_desktop.core.journal import TITLE_MAX, EntryFields, Kind
 from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.formatting import format_when
 from intimacy_desktop.gui.journal.delegate import EntryDelegate
@@ -122,10 +123,35 @@ class JournalPage(Page):
         return self.editor.dirty  # recovered writing waits here
 
     def act(self, action: str) -> None:
+        """"new_entry", "search", "open:<entry id>" (a layer page's recent entry), "prompt:<prompt id>" (a new
+        reflection about a card, its prompt as the title and its layer set)."""
+        kind, _, arg = action.partition(":")
         if action == "new_entry":
             self.new_entry()
         elif action == "search":
             self.focus_search()
+        elif kind == "open" and arg.isdigit():
+            self._open_from_elsewhere(int(arg))
+        elif kind == "prompt":
+            self._write_about_prompt(arg)
+
+    def _open_from_elsewhere(self, entry_id: int) -> None:
+        if self.trash_button.isChecked():
+            self.trash_button.setChecked(False)
+        if self.editor.entry_id != entry_id and self._leave_current():
+            self.open_entry(entry_id)
+        self.editor.ui.bodyEdit.setFocus()
+
+    def _write_about_prompt(self, prompt_id: str) -> None:
+        prompt = self._ctx.prompts.content.prompt(prompt_id)
+        if prompt is None:
+            return
+        self.new_entry()
+        if self.editor.entry_id is not None or not self.editor.is_blank():
+            return  # what was being written could not be saved: it stays, and says why
+        fields = EntryFields(title=prompt.text[:TITLE_MAX], layer=prompt.layer, kind=Kind.REFLECTION)
+        self.editor.load(None, fields, dirty=True)  # asked for: kept as a draft like typed words
+        self.editor.ui.bodyEdit.setFocus()
 
     def flush(self) -> None:
         self.drafts.write()

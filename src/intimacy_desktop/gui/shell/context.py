@@ -18,8 +18,8 @@ from intimacy_desktop.gui.operations import OperationRunner
 if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.services.journal import JournalService
-    from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.services.profiles import UnlockedProfile
+    from intimacy_desktop.services.prompts import PromptService
 
 Navigate = Callable[[str, "str | None"], None]
 
