@@ -211,6 +211,11 @@ MESSAGES: dict[str, str] = {
     "prompt_not_found": QT_TRANSLATE_NOOP(
         "Errors", "That card is not in this version of the app any more; its place in your history is kept."
     ),
+    # ---- exercises and assessments ------------------------------------------------------------------------------
+    "answer_invalid": QT_TRANSLATE_NOOP("Errors", "The answer to question “{item}” is not one this question allows."),
+    "assessment_incomplete": QT_TRANSLATE_NOOP(
+        "Errors", "Question “{item}” has no answer yet; every question needs one before the result is shown."
+    ),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."
