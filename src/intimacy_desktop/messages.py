@@ -213,6 +213,11 @@ MESSAGES: dict[str, str] = {
     ),
     # ---- exercises and assessments ------------------------------------------------------------------------------
     "answer_invalid": QT_TRANSLATE_NOOP("Errors", "The answer to question “{item}” is not one this question allows."),
+    "choice_missing": QT_TRANSLATE_NOOP("Errors", "Choose one of the options to go on."),
+    "run_outdated": QT_TRANSLATE_NOOP(
+        "Errors", "This exercise has changed since it was paused, so it starts again from the beginning; what you "
+        "wrote is still in your journal."
+    ),
     "assessment_incomplete": QT_TRANSLATE_NOOP(
         "Errors", "Question “{item}” has no answer yet; every question needs one before the result is shown."
     ),
