@@ -213,6 +213,12 @@ MESSAGES: dict[str, str] = {
     ),
     # ---- exercises and assessments ------------------------------------------------------------------------------
     "answer_invalid": QT_TRANSLATE_NOOP("Errors", "The answer to question “{item}” is not one this question allows."),
+    "exercise_not_found": QT_TRANSLATE_NOOP("Errors", "That exercise is not in this version of the app."),
+    "assessment_not_found": QT_TRANSLATE_NOOP("Errors", "That self-assessment is not in this version of the app."),
+    "program_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "That program, or that step of it, is not in this version of the app."
+    ),
+    "run_not_found": QT_TRANSLATE_NOOP("Errors", "That exercise run is no longer saved."),
     "choice_missing": QT_TRANSLATE_NOOP("Errors", "Choose one of the options to go on."),
     "run_outdated": QT_TRANSLATE_NOOP(
         "Errors", "This exercise has changed since it was paused, so it starts again from the beginning; what you "

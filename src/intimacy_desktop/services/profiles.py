@@ -24,6 +24,7 @@ from intimacy_desktop.storage.header import HEADER_NAME, read_header
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.practice import PracticeService
     from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.storage.database import Database
     from intimacy_desktop.storage.device_secret import SecretStore
@@ -70,6 +71,7 @@ class UnlockedProfile:
         self.changes = ChangeFeed()  # every service of this profile reports its writes here
         self.journal: JournalService = JournalService(db, self.changes)
         self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
+        self._practice: PracticeService | None = None
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -91,6 +93,16 @@ class UnlockedProfile:
                 raise VaultLocked()
             self._prompts = PromptService(self._db, self.changes)
         return self._prompts
+
+    @property
+    def practice(self) -> PracticeService:
+        if self._practice is None:
+            from intimacy_desktop.services.practice import PracticeService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._practice = PracticeService(self._db, self.changes)
+        return self._practice
 
     def __repr__(self) -> str:
         return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
@@ -131,6 +143,7 @@ class UnlockedProfile:
         self.header, self._db, self._seen_key, self._lower_seen = header, db, seen_key, False
         self.journal = JournalService(db, self.changes)
         self._prompts = None
+        self._practice = None
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None

@@ -69,7 +69,45 @@ _V3 = (
     "CREATE TABLE prompt_decks (deck TEXT PRIMARY KEY, round INTEGER NOT NULL)",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3)
+# v4: exercises, assessments and programs (issue 10). A run keeps its place as the runner's JSON (core/exercise_run);
+# reflections are journal entries, linked to their run; results keep the answers so a reveal can show them side by
+# side. Ids of content and times only, besides what the person wrote and answered, all inside the encrypted file.
+_V4 = (
+    """CREATE TABLE exercise_runs (
+        id INTEGER PRIMARY KEY,
+        exercise_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        started_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL,
+        finished_at DATETIME
+    )""",
+    "CREATE INDEX ix_exercise_runs_updated ON exercise_runs (updated_at DESC)",
+    """CREATE TABLE run_entries (
+        run_id INTEGER NOT NULL REFERENCES exercise_runs (id) ON DELETE CASCADE,
+        step_id TEXT NOT NULL,
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        PRIMARY KEY (run_id, step_id)
+    )""",
+    """CREATE TABLE assessment_results (
+        id INTEGER PRIMARY KEY,
+        assessment_id TEXT NOT NULL,
+        taken_at DATETIME NOT NULL,
+        answers TEXT NOT NULL,
+        score REAL,
+        partner TEXT NOT NULL DEFAULT '',
+        reveal TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX ix_assessment_results ON assessment_results (assessment_id, taken_at)",
+    """CREATE TABLE program_progress (
+        program_id TEXT PRIMARY KEY,
+        started_at DATETIME NOT NULL,
+        updated_at DATETIME NOT NULL,
+        done TEXT NOT NULL DEFAULT '[]',
+        paused BOOLEAN NOT NULL DEFAULT 0
+    )""",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
