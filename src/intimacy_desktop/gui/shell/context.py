@@ -18,6 +18,7 @@ from intimacy_desktop.gui.operations import OperationRunner
 if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.practice import PracticeService
     from intimacy_desktop.services.profiles import UnlockedProfile
     from intimacy_desktop.services.prompts import PromptService
 
@@ -57,6 +58,10 @@ class ProfileContext:
     @property
     def prompts(self) -> PromptService:
         return self.profile.prompts
+
+    @property
+    def practice(self) -> PracticeService:
+        return self.profile.practice
 
     def check_foreign_changes(self) -> None:
         """Someone else wrote (the CLI, say): tell every page that anything may have changed."""
