@@ -6,6 +6,7 @@ favourites and results refer to it across versions and languages, so an id is ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -70,6 +71,12 @@ class FigureTable:
     rows: tuple[tuple[str, ...], ...]
     source: str
     note: str = ""
+
+    @property
+    def row_ids(self) -> tuple[str, ...]:
+        """Each row named by its first cell, as other content refers to it ("Streaming or TV together" is
+        ``streaming-or-tv-together``)."""
+        return tuple("-".join(re.findall(r"[a-z0-9]+", row[0].lower())) for row in self.rows)
 
 
 @dataclass(frozen=True)
