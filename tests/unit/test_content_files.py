@@ -23,6 +23,7 @@ from intimacy_desktop import resources
 from intimacy_desktop.core.content import DEPTHS, Content, Mode
 from intimacy_desktop.core.content_loader import GLOSSARY_FILE, LAYERS_FILE, PROMPT_FILES, load_content
 from intimacy_desktop.core.layers import LAYERS, Layer
+from intimacy_desktop.core.practice_loader import ASSESSMENTS_FILE, EXERCISE_FILES, PROGRAMS_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -57,7 +58,8 @@ def _prompt_file(layer: Layer) -> str:
 # ---- loading and shape ----------------------------------------------------------------------------------------------
 def test_the_language_folder_holds_exactly_the_files_the_loader_reads() -> None:
     names = sorted(f.name for f in resources.content_files())
-    assert names == sorted([LAYERS_FILE, GLOSSARY_FILE, *PROMPT_FILES])
+    practice = [*EXERCISE_FILES, ASSESSMENTS_FILE, PROGRAMS_FILE]  # issue 10's, read by core/practice_loader.py
+    assert names == sorted([LAYERS_FILE, GLOSSARY_FILE, *PROMPT_FILES, *practice])
 
 
 def test_every_file_loads_without_problems() -> None:
