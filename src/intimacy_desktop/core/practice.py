@@ -84,6 +84,15 @@ class Scale(StrEnum):
 FIVE_POINT = (Scale.AGREE_5, Scale.OFTEN_5, Scale.RATE_5)
 
 
+class Concern(StrEnum):
+    """Which end of an assessment's scores asks for care: "low" (a low scorecard), "high" (often falling into
+    pitfalls), or "none" (a quiz of myths, a profile)."""
+
+    LOW = "low"
+    HIGH = "high"
+    NONE = "none"
+
+
 class Scoring(StrEnum):
     COUNT = "count"  # how many items were answered yes (or agree, 4-5), reversed items counting the other way
     SUM = "sum"  # the sum of 1..5 answers, reversed items as 6 - answer
@@ -138,6 +147,7 @@ class Assessment:
     bands: tuple[Band, ...] = ()
     dimensions: tuple[Dimension, ...] = ()
     note: str = ""
+    concern: Concern = Concern.LOW
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from intimacy_desktop.core.practice import (
     FIVE_POINT,
     Assessment,
     Band,
+    Concern,
     Dimension,
     Exercise,
     Item,
@@ -150,6 +151,7 @@ def _assessment(raw: dict[str, Any]) -> Assessment:
         minutes=whole(raw, "minutes", 1, 60) or 0, mode=choice(raw, "mode", Mode),
         source=text(raw, "source", limit=300), scale=scale, scoring=scoring, intro=text(raw, "intro", limit=800),
         items=assessment_items, bands=bands, dimensions=dimensions, note=text(raw, "note", limit=600, required=False),
+        concern=choice(raw, "concern", Concern) if "concern" in raw else Concern.LOW,
     )
     _check_assessment(assessment)
     return assessment
