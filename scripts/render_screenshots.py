@@ -6,6 +6,7 @@ Uses a fast (insecure) key derivation and an in-memory keyring, so nothing touch
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
@@ -128,6 +129,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         page.trash_button.setChecked(False)
         settle()
         render_layers(w, shot)
+        render_practice(w, shot)
         w.lock()
         wait_until(lambda: w.profile is None)
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
@@ -216,7 +218,137 @@ def render_layers(w: MainWindow, shot: Shots) -> None:
     shot(w, "25-today-with-a-card")
 
 
+def _answer(form: Any, seed: int = 0) -> None:
+    """Answer every question of the form on show: a spread of answers, so results and comparisons vary."""
+    assessment = form.assessment
+    form.show_item(0)
+    for i, item in enumerate(assessment.items):
+        if item.scale.value == "hours":
+            form.hours_box.setValue((1.5, 3.0, 0.5, 2.0)[(i + seed) % 4])
+        else:
+            n = len(form.answer_buttons)
+            form.pick((0 if i < (8, 4, 6)[seed % 3] else 1) if n == 2 else (i * 7 + i // 2 + seed) % n)
+        form.forward()
+
+
+def _run_to(practice: Any, kind: str) -> tuple[str, int] | None:
+    """An exercise with a step of ``kind`` on its straight path (choices take their first option), and how many
+    moves reach it."""
+    for exercise in practice.content.exercises:
+        position, moves = 0, 0
+        while position < len(exercise.steps) and moves < 40:
+            step = exercise.steps[position]
+            if step.kind.value == kind:
+                return exercise.id, moves
+            if step.kind.value == "choice":
+                position = exercise.index(step.options[0].goto)
+            elif step.next:
+                position = exercise.index(step.next)
+            else:
+                position += 1
+            moves += 1
+    return None
+
+
+def render_practice(w: MainWindow, shot: Shots) -> None:
+    """The Exercises page: the library, the runner on each kind of step, the end of a run, results (a band with
+    its history, a profile), the mutual reveal and a program."""
+    ctx: Any = w.locks.ctx
+    practice = ctx.practice
+    content = practice.content
+
+    def idle() -> bool:
+        return not ctx.ops.busy
+
+    page: Any = w.show_page("exercises")
+    banded = next(a for a in content.assessments if a.bands and a.scoring.value != "profile" and a.mode.value == "solo")
+    for seed in (1, 2):  # two earlier results, so the history has a line to draw
+        page.act(f"assessment:{banded.id}")
+        _answer(page.form, seed)
+        wait_until(idle)
+    program = next((g for g in content.programs if g.care), content.programs[0])
+    practice.start_program(program.id)
+    practice.complete_step(program.id, program.steps[0].id)
+    left = practice.start_run(content.exercises[-1].id)
+    practice.move(left.id)
+    page.show_library()
+    wait_until(idle)
+    page.library.verticalScrollBar().setValue(0)
+    shot(w, "26-exercises-library")
+    runner = page.runner
+    for number, kind in enumerate(("instruction", "timed", "turn", "choice", "reflection", "rating"), start=27):
+        found = _run_to(practice, kind)
+        if found is None:
+            continue
+        page.act(f"exercise:{found[0]}")
+        wait_until(lambda: idle() and runner.run is not None)
+        for _ in range(found[1]):
+            step = runner.current_step()
+            runner.next_step(option=0 if step.kind.value == "choice" else None)
+            wait_until(idle)
+        if runner.countdown.isVisible():  # a countdown 17 seconds in, paused
+            runner.countdown.clock = functools.partial(next, iter((100.0, 117.4, 117.4, 117.4)), 117.4)
+            runner.countdown.start()
+            runner.countdown.pause()
+        if runner.reflection_edit.isVisible():
+            runner.reflection_edit.setPlainText("That the mornings matter more to both of us than we said.")
+        if runner.rating.isVisible():
+            runner.rating.select(4)
+        shot(w, f"{number}-runner-{kind}")
+        if kind == "rating":
+            while runner.current_step() is not None:  # on to the end of this run
+                step = runner.current_step()
+                if step.kind.value == "reflection" and not runner.reflection_edit.toPlainText():
+                    runner.reflection_edit.setPlainText("We want more evenings like this.")
+                runner.next_step(option=0 if step.kind.value == "choice" else None)
+                wait_until(idle)
+            shot(w, "33-run-summary")
+        runner.leave()
+    page.act(f"assessment:{banded.id}")
+    _answer(page.form)
+    wait_until(lambda: idle() and page.views.currentWidget() is page.result)
+    shot(w, "34-result-band")
+    page.result.ensureWidgetVisible(page.result.chart, 0, 60)
+    shot(w, "35-result-history")
+    profile = next((a for a in content.assessments if a.scoring.value == "profile" and a.mode.value == "solo"), None)
+    if profile is not None:
+        page.act(f"assessment:{profile.id}")
+        _answer(page.form)
+        wait_until(lambda: idle() and page.views.currentWidget() is page.result)
+        shot(w, "36-result-profile")
+    together = next((a for a in content.assessments if a.mode.value == "together"), None)
+    if together is not None:
+        page.act(f"assessment:{together.id}")
+        reveal = page.reveal
+        _answer(reveal.form)
+        wait_until(idle)
+        shot(w, "37-reveal-hand-over")
+        reveal.handover_button.click()
+        _answer(reveal.form, 1)
+        wait_until(lambda: idle() and reveal.phase == "shown")
+        shot(w, "38-reveal-side-by-side")
+    page.act(f"program:{program.id}")
+    wait_until(lambda: idle() and page.program.status is not None)
+    settle()
+    state = page.program.state_label  # the day, the buttons and the steps in view, the intro above
+    page.program.verticalScrollBar().setValue(state.mapTo(page.program.widget(), state.rect().topLeft()).y() - 16)
+    shot(w, "39-program")
+    if together is not None:  # a question, as Partner A sees it while B looks away
+        page.act(f"assessment:{together.id}")
+        page.reveal.form.show_item(1)
+        page.reveal.form.pick(1)
+        shot(w, "40-assessment-question")
+        page.reveal.cancel()
+
+
 def main() -> int:
+    from sample_practice import SAMPLE_PRACTICE
+
+    from intimacy_desktop.services import practice as practice_service
+
+    if not practice_service.shared_practice().exercises:  # until the content files land: the sample
+        practice_service.shared_practice.cache_clear()
+        vars(practice_service)["load_practice"] = lambda lang="en": SAMPLE_PRACTICE
     app = make_application(sys.argv)
     for size in SIZES:
         for dark in (False, True):

@@ -69,8 +69,8 @@ def _nav_titles(w: MainWindow) -> list[str]:
 
 
 def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window: MainWindow) -> None:
-    assert _nav_titles(window) == ["Today", "Emotional", "Physical & sexual", "Intellectual", "Digital", "Journal",
-                                   "Sample"]
+    assert _nav_titles(window) == ["Today", "Emotional", "Physical & sexual", "Intellectual", "Digital", "Exercises",
+                                   "Journal", "Sample"]
     page = window.show_page("sample")
     assert isinstance(page, SamplePage)
     assert page.accessibleName() == "Sample"

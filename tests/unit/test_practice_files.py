@@ -82,7 +82,8 @@ def test_ids_are_unique_across_all_content() -> None:
     content, practice = load_content(), _practice()
     ids = [p.id for p in content.prompts] + list(content.glossary) + [t.id for t in content.tables]
     ids += [f.id for layer in content.layers.values() for f in layer.figures]
-    ids += [x.id for x in (*practice.exercises, *practice.assessments, *practice.programs)]
+    ids += [e.id for e in practice.exercises] + [a.id for a in practice.assessments]
+    ids += [p.id for p in practice.programs]
     twice = sorted(i for i, n in Counter(ids).items() if n > 1)
     assert not twice, f"ids used more than once: {twice}"
 

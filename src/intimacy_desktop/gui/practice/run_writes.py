@@ -1,0 +1,18 @@
+"""The writes of a run the runner makes besides a plain move: saving a reflection while staying on its step."""
+
+from __future__ import annotations
+
+from intimacy_desktop.core.practice import Step
+from intimacy_desktop.services.practice import PracticeService, Run
+
+
+def save_reflection(practice: PracticeService, run_id: int, text: str) -> Run:
+    """Save what was typed on the reflection step on screen and stay on that step (a move, then a move back).
+    On the run's last step there is no step to come back from: the move finishes the run, the words are kept."""
+    moved = practice.move(run_id, reflection=text)
+    return moved if moved.state.finished else practice.back(run_id)
+
+
+def ends_run(run: Run, step: Step) -> bool:
+    """Going on from ``step`` finishes the run (it is the last one and jumps nowhere)."""
+    return not step.next and run.exercise.index(step.id) == len(run.exercise.steps) - 1
