@@ -432,12 +432,24 @@ def test_the_mutual_reveal_keeps_a_sealed_until_both_are_done(qtbot: QtBot, wind
     assert reveal.match_label.text() == ("You answered 1 of 3 the same way: start with the one where you were "
                                          "furthest apart.")
     assert "I feel heard when I bring up something hard." in reveal.talk_label.text()
+    assert "far apart" not in reveal.results_label.text()  # a mean of 3.0 beside 3.33 is no cause for concern
     history = window.profile.practice.history("how-we-see-us")  # type: ignore[union-attr]
     assert [(partner, answers) for _w, _r, answers, partner in history] == [
         ("a", {"fun": 5, "heard": 1, "time": 3}), ("b", {"fun": 5, "heard": 4, "time": 1})]
     assert _focused() is reveal.done_button
     _press(qtbot, window, KEY.Key_Escape)
     assert page.views.currentWidget() is page.library and not page.notice_label.isVisibleTo(page)
+
+
+def test_results_far_apart_are_named_kindly_with_a_pointer_to_a_counsellor(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window, "assessment:how-we-see-us")
+    reveal = page.reveal
+    _answer_all(qtbot, window, reveal.form, [KEY.Key_5, KEY.Key_5, KEY.Key_5])
+    reveal.handover_button.setFocus()
+    _press(qtbot, window, KEY.Key_Space)
+    _answer_all(qtbot, window, reveal.form, [KEY.Key_1, KEY.Key_1, KEY.Key_1])
+    assert reveal.currentIndex() == 2
+    assert "far apart" in reveal.results_label.text() and "counsellor" in reveal.results_label.text()
 
 
 def test_leaving_the_reveal_half_way_saves_nothing(qtbot: QtBot, window: MainWindow) -> None:

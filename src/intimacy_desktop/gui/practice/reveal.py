@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intimacy_desktop.core.practice import FIVE_POINT, Assessment, Item, Scale
+from intimacy_desktop.core.gentle_honesty import far_apart
+from intimacy_desktop.core.practice import Assessment
+from intimacy_desktop.core.reveal import compare
 from intimacy_desktop.core.scoring import Result
 from intimacy_desktop.gui.layers.columns import centred
 from intimacy_desktop.gui.practice.assessment_form import AssessmentForm
@@ -38,13 +40,6 @@ if TYPE_CHECKING:
 
 COLUMN_WIDTH = 760
 Answers = dict[str, object]
-
-
-def distance(item: Item, a: object, b: object) -> float:
-    """How far apart two answers are, 0 when the same (five points: the steps between; hours: the hours)."""
-    if item.scale in FIVE_POINT or item.scale is Scale.HOURS:
-        return abs(float(a) - float(b))  # type: ignore[arg-type]
-    return 0.0 if a == b else 1.0
 
 
 class RevealView(QStackedWidget):
@@ -195,18 +190,14 @@ class RevealView(QStackedWidget):
         heads = (self.tr("Question"), partner_name("a"), partner_name("b"), "")
         for col, text in enumerate(heads):
             self._cell(text, 0, col, "tablehead")
-        same, furthest, gap = 0, None, 0.0
-        for row, item in enumerate(assessment.items, start=1):
-            a, b = first[item.id], second[item.id]
-            apart = distance(item, a, b)
-            same += apart == 0
-            if apart > gap:
-                furthest, gap = item, apart
-            role = "notice" if apart == 0 else "warning"
-            self._cell(item.text, row, 0, None)
-            self._cell(answer_text(item.scale, a), row, 1, role)
-            self._cell(answer_text(item.scale, b), row, 2, role)
-            self._cell(self.tr("same") if apart == 0 else self.tr("apart"), row, 3, "muted")  # not by colour only
+        comparison = compare(assessment, first, second)
+        same, furthest = comparison.same, comparison.furthest
+        for row, pair in enumerate(comparison.rows, start=1):
+            role = "notice" if pair.apart == 0 else "warning"
+            self._cell(pair.item.text, row, 0, None)
+            self._cell(answer_text(pair.item.scale, pair.a), row, 1, role)
+            self._cell(answer_text(pair.item.scale, pair.b), row, 2, role)
+            self._cell(self.tr("same") if pair.apart == 0 else self.tr("apart"), row, 3, "muted")  # not colour only
         total = len(assessment.items)
         if furthest is None:
             self.match_label.setText(self.tr("You answered all %1 the same way. Which answer would you have "
@@ -227,6 +218,9 @@ class RevealView(QStackedWidget):
                 line = f"{line} · {result.band.title}"
             if line:
                 lines.append(f"{partner_name(who)}: {line}")
+        if far_apart(assessment, *results):
+            lines.append(self.tr("Your results sit far apart this time. That is worth a gentle talk, not a verdict; "
+                                 "if it keeps happening, a couples counsellor can help you both feel heard."))
         self.results_label.setText("\n".join(lines))
         self.results_label.setVisible(bool(lines))
         refit(self.side_by_side)
