@@ -441,6 +441,30 @@ def test_the_mutual_reveal_keeps_a_sealed_until_both_are_done(qtbot: QtBot, wind
     assert page.views.currentWidget() is page.library and not page.notice_label.isVisibleTo(page)
 
 
+def test_results_that_stay_low_for_weeks_suggest_outside_help_kindly(qtbot: QtBot, window: MainWindow) -> None:
+    import datetime as dt
+    import functools
+
+    from intimacy_desktop.services.practice import PracticeService, shared_practice
+
+    profile = window.profile
+    assert profile is not None and profile._db is not None
+    low = {"greet": False, "phones": False, "ask": False, "cold": True}  # 0 of 4: the lowest band
+    for weeks_ago in (4, 2):
+        then = dt.datetime.now() - dt.timedelta(weeks=weeks_ago)
+        PracticeService(profile._db, content=shared_practice, clock=functools.partial(lambda t: t, then)).take(
+            "growth-scorecard", low)
+    page = _page(qtbot, window, "assessment:growth-scorecard")
+    _answer_all(qtbot, window, page.form, [KEY.Key_2, KEY.Key_2, KEY.Key_2, KEY.Key_1])  # a third low one, today
+    res = page.result
+    assert page.views.currentWidget() is res and res.band_title.text() == "A quiet stretch"
+    assert res.care_label.isVisibleTo(res) and "counsellor" in res.care_label.text()
+    res.again_requested.emit("growth-scorecard")
+    settle(qtbot, window)
+    _answer_all(qtbot, window, page.form, [KEY.Key_1, KEY.Key_1, KEY.Key_1, KEY.Key_2])
+    assert page.result.band_title.text() == "Well rooted" and not page.result.care_label.isVisibleTo(page.result)
+
+
 def test_results_far_apart_are_named_kindly_with_a_pointer_to_a_counsellor(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(qtbot, window, "assessment:how-we-see-us")
     reveal = page.reveal

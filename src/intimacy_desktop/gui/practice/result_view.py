@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intimacy_desktop.core.gentle_honesty import stays_low
 from intimacy_desktop.core.practice import Assessment, Practice, Scale, Scoring
 from intimacy_desktop.core.scoring import Result
 from intimacy_desktop.gui.formatting import format_when
@@ -94,6 +95,11 @@ class ResultView(QScrollArea):
         self.done_button.setAccessibleName(self.tr("Done: back to the library"))
         self.done_button.clicked.connect(self.leave_requested.emit)
         self.history_heading = text_label(self.tr("Over time"), "section")
+        self.care_label = text_label(self.tr(
+            "Your last few results have stayed in the same hard place for some weeks. That is not a failing, and "
+            "there is nothing to catch up on; it may simply be a sign that support from outside would help. A "
+            "couples counsellor or therapist, for one or both of you, is a good place to start."), "notice")
+        self.care_label.hide()
         self.chart = HistoryChart()
         self.table = QTableWidget(0, 3)
         self.table.setAccessibleName(self.tr("Past results"))
@@ -122,6 +128,7 @@ class ResultView(QScrollArea):
         rv.addLayout(buttons)
         self.history_card, hv = _card()
         hv.addWidget(self.history_heading)
+        hv.addWidget(self.care_label)
         hv.addWidget(self.chart)
         hv.addWidget(self.table)
         column = QWidget()
@@ -222,6 +229,8 @@ class ResultView(QScrollArea):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, col, cell)
+        own = [(when, result) for when, result, _answers, partner in history if not partner]
+        self.care_label.setVisible(stays_low(assessment, own))
         self.history_card.setVisible(bool(history))
         self.history_heading.setText(self.tr("Over time: taken once") if len(history) == 1 else self.tr(
             "Over time: taken %1 times").replace("%1", str(len(history))))
@@ -236,4 +245,5 @@ class ResultView(QScrollArea):
         self._show_next((), Practice())
         self.chart.show_points([], 0, 1)
         self.chart.setAccessibleName("")
+        self.care_label.hide()
         self.table.setRowCount(0)
