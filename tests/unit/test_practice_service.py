@@ -110,6 +110,23 @@ def test_a_reflection_is_one_journal_entry_linked_to_its_run(ari: UnlockedProfil
     assert ari.journal.count() == 1  # forgetting the run keeps the writing
 
 
+def test_a_reflection_can_be_kept_without_leaving_its_step(profiles: ProfileService, ari: UnlockedProfile) -> None:
+    service = _service(ari, Clock())
+    run = service.start_run(EXERCISE.id)
+    for move in ({}, {}, {}, {"option": 0}):
+        run = service.move(run.id, **move)  # type: ignore[arg-type]
+    kept = service.save_reflection(run.id, "Half a thought, before the lock.")
+    assert kept.state.position == run.state.position and not kept.finished_at  # still on the reflection step
+    [entry] = ari.journal.summaries(EntryFilter(kind=Kind.REFLECTION))
+    assert kept.state.reflections == {"write": entry.id}
+    service.save_reflection(run.id, "Half a thought, before the lock, and then the rest.")
+    done = service.move(run.id, reflection="Half a thought, before the lock, and then the rest.")
+    assert ari.journal.count() == 1 and done.state.reflections == {"write": entry.id}
+    assert ari.journal.get(entry.id).fields.body.endswith("and then the rest.")
+    with pytest.raises(UsageError):
+        service.save_reflection(done.id, "not on a reflection step")
+
+
 def test_a_blank_reflection_writes_nothing(ari: UnlockedProfile) -> None:
     service = _service(ari, Clock())
     run = service.start_run(EXERCISE.id)

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intimacy_desktop.core import exercise_run
 from intimacy_desktop.core.changes import Changed, ChangeSink, ignore_changes
@@ -139,6 +139,24 @@ class PracticeService:
             repo.save_run(run.id, exercise_run.to_json(state), now, finished=state.finished)
             row = repo.run(run.id)
         self._notify(changed)
+        assert row is not None
+        return self._run(row)
+
+    def save_reflection(self, run_id: int, text: str) -> Run:
+        """Keep what was written on the reflection step on screen, staying on it (leaving the runner, the lock).
+        Blank text writes nothing; a step that is not a reflection is a usage error."""
+        with self._db.session() as s:
+            repo = PracticeRepository(s)
+            run = self._loaded(repo, run_id)
+            step = run.state.step(run.exercise)
+            if step.kind is not StepKind.REFLECTION or run.state.finished:
+                raise UsageError("invalid_request")
+            if text.strip():
+                entry_id = self._write_reflection(s, repo, run, step.id, step.text, text)
+                state = replace(run.state, reflections={**run.state.reflections, step.id: entry_id})
+                repo.save_run(run.id, exercise_run.to_json(state), self._now(), finished=False)
+            row = repo.run(run.id)
+        self._notify(Changed.EXERCISE_RUNS | Changed.ENTRIES)
         assert row is not None
         return self._run(row)
 

@@ -7,10 +7,8 @@ from intimacy_desktop.services.practice import PracticeService, Run
 
 
 def save_reflection(practice: PracticeService, run_id: int, text: str) -> Run:
-    """Save what was typed on the reflection step on screen and stay on that step (a move, then a move back).
-    On the run's last step there is no step to come back from: the move finishes the run, the words are kept."""
-    moved = practice.move(run_id, reflection=text)
-    return moved if moved.state.finished else practice.back(run_id)
+    """Save what was typed on the reflection step on screen and stay on that step, even when it is the last."""
+    return practice.save_reflection(run_id, text)
 
 
 def ends_run(run: Run, step: Step) -> bool:
