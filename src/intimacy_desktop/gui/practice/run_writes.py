@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from intimacy_desktop.core.practice import Step
 from intimacy_desktop.services.practice import PracticeService, Run
 
 
 def save_reflection(practice: PracticeService, run_id: int, text: str) -> Run:
     """Save what was typed on the reflection step on screen and stay on that step, even when it is the last."""
     return practice.save_reflection(run_id, text)
-
-
-def ends_run(run: Run, step: Step) -> bool:
-    """Going on from ``step`` finishes the run (it is the last one and jumps nowhere)."""
-    return not step.next and run.exercise.index(step.id) == len(run.exercise.steps) - 1

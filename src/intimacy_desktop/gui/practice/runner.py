@@ -34,7 +34,7 @@ from intimacy_desktop.gui.practice.countdown_panel import CountdownPanel
 from intimacy_desktop.gui.practice.item_row import scrolling, text_label
 from intimacy_desktop.gui.practice.labels import role_line, turn_title
 from intimacy_desktop.gui.practice.run_summary import RunSummary
-from intimacy_desktop.gui.practice.run_writes import ends_run, save_reflection
+from intimacy_desktop.gui.practice.run_writes import save_reflection
 from intimacy_desktop.gui.practice.step_panels import ChoicePanel, RatingPanel
 from intimacy_desktop.services.practice import Run
 
@@ -57,7 +57,6 @@ class RunnerView(QWidget):
         self.busy = False
         self._generation = 0
         self.loaded_text = ""  # the reflection as saved, to tell typed words from saved ones
-        self.held: dict[str, str] = {}  # words typed on a last step and left with Back (a move there would finish)
         self.back_link = QPushButton(self.tr("← Exercises"))
         self.back_link.setProperty("role", "link")
         self.back_link.setFlat(True)
@@ -206,8 +205,6 @@ class RunnerView(QWidget):
         return None if run is None or run.state.finished else run.state.step(run.exercise)
 
     def show_run(self, run: Run) -> None:
-        if self.run is None or self.run.id != run.id:
-            self.held = {}
         self.run = run
         self.countdown.stop()
         e = run.exercise
@@ -254,9 +251,7 @@ class RunnerView(QWidget):
         self.private_label.setVisible(reflection)
         self.reflection_edit.clear()
         self.loaded_text = ""
-        if reflection and step.id in self.held:
-            self.reflection_edit.setPlainText(self.held.pop(step.id))  # still unsaved: Next, Esc or the lock save it
-        elif reflection and step.id in state.reflections:
+        if reflection and step.id in state.reflections:
             self._prefill(self.run.id, step.id)
         choice = kind is StepKind.CHOICE
         self.choices.setVisible(choice)
@@ -334,10 +329,6 @@ class RunnerView(QWidget):
         practice, run_id = self._ctx.practice, run.id
         text = self.unsaved_reflection()
         self.countdown.stop()
-        step = self.current_step()
-        if text and step is not None and ends_run(run, step):  # saving would finish the run: keep it here instead
-            self.held[step.id] = text
-            text = ""
         if text:  # what was typed is kept before going back, so it is there when the person comes forward again
             self._call(lambda: (save_reflection(practice, run_id, text), practice.back(run_id))[1], self.show_run)
         else:
@@ -375,7 +366,6 @@ class RunnerView(QWidget):
         self.countdown.time_label.clear()
         self.reflection_edit.clear()
         self.loaded_text = ""
-        self.held = {}
         self.choices.clear()
         self.rating.forget()
         self.summary.forget()
