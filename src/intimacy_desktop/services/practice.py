@@ -88,8 +88,8 @@ class PracticeService:
         exercise = self._exercise(exercise_id)
         state = exercise_run.start(exercise)
         with self._db.session() as s:
-            run_id = PracticeRepository(s).add_run(exercise.id, exercise_run.to_json(state), self._now())
-            row = PracticeRepository(s).run(run_id)
+            repo = PracticeRepository(s)
+            row = repo.run(repo.add_run(exercise.id, exercise_run.to_json(state), self._now()))
         self._notify(Changed.EXERCISE_RUNS)
         assert row is not None
         return self._run(row)

@@ -10,14 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +25,9 @@ from intimacy_desktop.core.layers import LAYERS, Layer
 from intimacy_desktop.core.practice import Assessment, Exercise, Practice
 from intimacy_desktop.gui.formatting import format_when
 from intimacy_desktop.gui.journal.labels import layer_name
-from intimacy_desktop.gui.layers.columns import centred
 from intimacy_desktop.gui.layers.labels import mode_name
-from intimacy_desktop.gui.practice.item_row import ItemRow, discard, fit_column, refit, text_label
+from intimacy_desktop.gui.practice.column_area import ColumnArea
+from intimacy_desktop.gui.practice.item_row import ItemRow, discard, refit, text_label
 from intimacy_desktop.gui.practice.labels import minutes_text
 from intimacy_desktop.services.practice import ProgramStatus, Run
 
@@ -37,15 +35,12 @@ COLUMN_WIDTH = 860
 LENGTHS = ((0, 10_000), (0, 10), (0, 20), (21, 10_000))  # any, up to 10, up to 20, longer
 
 
-class LibraryView(QScrollArea):
+class LibraryView(ColumnArea):
     open_requested = Signal(str)  # "exercise:<id>", "assessment:<id>", "program:<id>", "resume:<run id>"
     discard_requested = Signal(int)  # a run id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(COLUMN_WIDTH, parent)
         self.practice = Practice()
         self.runs: list[Run] = []
         self.statuses: dict[str, ProgramStatus] = {}
@@ -82,9 +77,7 @@ class LibraryView(QScrollArea):
         self.clear_button.clicked.connect(self.clear_filters)
         self.sections = QVBoxLayout()
         self.sections.setSpacing(12)
-        column = QWidget()
-        column.setMaximumWidth(COLUMN_WIDTH)
-        self._column = column
+        column = self.column
         cv = QVBoxLayout(column)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(14)
@@ -101,15 +94,7 @@ class LibraryView(QScrollArea):
         cv.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         cv.addLayout(self.sections)
         cv.addStretch(1)
-        body = QWidget()
-        outer = centred(column)
-        outer.setContentsMargins(32, 28, 32, 32)
-        body.setLayout(outer)
-        self.setWidget(body)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        fit_column(self._column, self.width() - 64 - self.verticalScrollBar().sizeHint().width(), COLUMN_WIDTH)
+        self.place_column(28)
 
     # ---- what the page gives it ----------------------------------------------------------------------------
     def show_practice(self, practice: Practice) -> None:

@@ -8,12 +8,11 @@ No streaks and nothing about missed days.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.practice import Program, ProgramStep
-from intimacy_desktop.gui.layers.columns import centred
-from intimacy_desktop.gui.practice.item_row import discard, fit_column, refit, text_label
+from intimacy_desktop.gui.practice.column_area import ColumnArea
+from intimacy_desktop.gui.practice.item_row import discard, refit, text_label
 from intimacy_desktop.services.practice import ProgramStatus
 
 COLUMN_WIDTH = 760
@@ -60,7 +59,7 @@ class StepRow(QFrame):
         self.mark_button.setVisible(started)  # once it has a parent
 
 
-class ProgramView(QScrollArea):
+class ProgramView(ColumnArea):
     leave_requested = Signal()
     start_requested = Signal(str)
     pause_requested = Signal(str, bool)
@@ -69,10 +68,7 @@ class ProgramView(QScrollArea):
     open_requested = Signal(str)  # "exercise:<id>" or "assessment:<id>"
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(COLUMN_WIDTH, parent)
         self.program: Program | None = None
         self.status: ProgramStatus | None = None
         self.rows: list[StepRow] = []
@@ -95,9 +91,7 @@ class ProgramView(QScrollArea):
         self.quit_button.clicked.connect(lambda: self._emit_id(self.quit_requested))
         self.steps_box = QVBoxLayout()
         self.steps_box.setSpacing(10)
-        column = QWidget()
-        column.setMaximumWidth(COLUMN_WIDTH)
-        self._column = column
+        column = self.column
         cv = QVBoxLayout(column)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(12)
@@ -111,15 +105,7 @@ class ProgramView(QScrollArea):
         cv.addLayout(buttons)
         cv.addLayout(self.steps_box)
         cv.addStretch(1)
-        body = QWidget()
-        outer = centred(column)
-        outer.setContentsMargins(32, 20, 32, 32)
-        body.setLayout(outer)
-        self.setWidget(body)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        fit_column(self._column, self.width() - 64 - self.verticalScrollBar().sizeHint().width(), COLUMN_WIDTH)
+        self.place_column(20)
 
     def _emit_id(self, signal: object) -> None:
         if self.program is not None:

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,9 +27,9 @@ from intimacy_desktop.core.practice import Assessment, Practice, Scale, Scoring
 from intimacy_desktop.core.scoring import Result
 from intimacy_desktop.gui.formatting import format_when
 from intimacy_desktop.gui.layers.activity_panel import link_label
-from intimacy_desktop.gui.layers.columns import centred
 from intimacy_desktop.gui.practice.charts import HistoryChart, ProfileBars
-from intimacy_desktop.gui.practice.item_row import discard, fit_column, refit, text_label
+from intimacy_desktop.gui.practice.column_area import ColumnArea
+from intimacy_desktop.gui.practice.item_row import discard, refit, text_label
 from intimacy_desktop.gui.practice.labels import number, partner_name
 
 COLUMN_WIDTH = 760
@@ -60,16 +58,13 @@ def _card() -> tuple[QFrame, QVBoxLayout]:
     return frame, lay
 
 
-class ResultView(QScrollArea):
+class ResultView(ColumnArea):
     link_activated = Signal(str)  # "exercise:<id>", "assessment:<id>", "program:<id>"
     leave_requested = Signal()
     again_requested = Signal(str)  # the assessment id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        super().__init__(COLUMN_WIDTH, parent)
         self.assessment: Assessment | None = None
         self.back_link = QPushButton(self.tr("← Exercises"))
         self.back_link.setProperty("role", "link")
@@ -131,9 +126,7 @@ class ResultView(QScrollArea):
         hv.addWidget(self.care_label)
         hv.addWidget(self.chart)
         hv.addWidget(self.table)
-        column = QWidget()
-        column.setMaximumWidth(COLUMN_WIDTH)
-        self._column = column
+        column = self.column
         cv = QVBoxLayout(column)
         cv.setContentsMargins(0, 0, 0, 0)
         cv.setSpacing(14)
@@ -142,15 +135,7 @@ class ResultView(QScrollArea):
         cv.addWidget(result)
         cv.addWidget(self.history_card)
         cv.addStretch(1)
-        body = QWidget()
-        outer = centred(column)
-        outer.setContentsMargins(32, 20, 32, 32)
-        body.setLayout(outer)
-        self.setWidget(body)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        fit_column(self._column, self.width() - 64 - self.verticalScrollBar().sizeHint().width(), COLUMN_WIDTH)
+        self.place_column(20)
 
     def show_result(self, assessment: Assessment, result: Result, practice: Practice) -> None:
         self.assessment = assessment
