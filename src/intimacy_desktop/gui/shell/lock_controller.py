@@ -130,7 +130,7 @@ class LockController(QObject):
         profiles = self._profiles
         def work() -> UnlockedProfile:
             try:
-                return profiles.unlock(info, passphrase)
+                return _with_content(profiles.unlock(info, passphrase))
             finally:
                 forget_secret(passphrase)  # its field was cleared already; now the text itself (no key after lock)
 
@@ -149,7 +149,9 @@ class LockController(QObject):
         profiles = self._profiles
         def work() -> CreatedProfile:
             try:
-                return profiles.create(label, passphrase, passphrase_only=passphrase_only)
+                created = profiles.create(label, passphrase, passphrase_only=passphrase_only)
+                _with_content(created.profile)
+                return created
             finally:
                 forget_secret(passphrase)
 
@@ -256,3 +258,10 @@ class LockController(QObject):
 
 def _ignore(_error: AppError) -> None:
     """keyring_problem() reports problems as its value; it has no failure of its own to show."""
+
+
+def _with_content(profile: UnlockedProfile) -> UnlockedProfile:
+    """Read the authored content (about 80 ms, once per process) here, on the unlock's worker thread, so the pages
+    built right after do not read it on the GUI thread."""
+    _ = profile.prompts.content, profile.practice.content
+    return profile
