@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from intimacy_desktop.core.content import Prompt
-from intimacy_desktop.gui.layers.columns import centred
+from intimacy_desktop.gui.layers.columns import calm_middle, centred
 from intimacy_desktop.gui.layers.labels import depth_name, mode_name
 
 CARD_WIDTH = 640
@@ -155,12 +155,7 @@ class CardView(QWidget):
             cv.addLayout(row)
         cv.addSpacing(4)
         cv.addWidget(self.keys_label)
-        face = QWidget()
-        fv = QVBoxLayout(face)
-        fv.setContentsMargins(0, 0, 0, 0)
-        fv.addStretch(1)
-        fv.addLayout(centred(column))
-        fv.addStretch(2)
+        face = calm_middle(column)
         ev = QVBoxLayout(self.end_card)
         ev.setContentsMargins(40, 32, 40, 32)
         ev.setSpacing(14)
@@ -172,12 +167,7 @@ class CardView(QWidget):
         row.addWidget(self.new_round_button)
         row.addStretch(1)
         ev.addLayout(row)
-        end = QWidget()
-        env = QVBoxLayout(end)
-        env.setContentsMargins(0, 0, 0, 0)
-        env.addStretch(1)
-        env.addLayout(centred(self.end_card))
-        env.addStretch(2)
+        end = calm_middle(self.end_card)
         self.faces.addWidget(face)
         self.faces.addWidget(end)
         undo = QHBoxLayout(self.undo_bar)

@@ -7,7 +7,7 @@ narrower widget that height, and wrapped labels lose their last lines.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 
 def centred(widget: QWidget) -> QHBoxLayout:
@@ -19,3 +19,14 @@ def centred(widget: QWidget) -> QHBoxLayout:
     row.addWidget(widget, 1000)
     row.addStretch(1)
     return row
+
+
+def calm_middle(widget: QWidget) -> QWidget:
+    """A page holding ``widget`` centred across and a little above the middle down (a card on its own)."""
+    page = QWidget()
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addStretch(1)
+    column.addLayout(centred(widget))
+    column.addStretch(2)
+    return page

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intimacy_desktop.core.practice import Step, StepKind
-from intimacy_desktop.gui.layers.columns import centred
+from intimacy_desktop.gui.layers.columns import calm_middle
 from intimacy_desktop.gui.practice.countdown_panel import CountdownPanel
 from intimacy_desktop.gui.practice.item_row import scrolling, text_label
 from intimacy_desktop.gui.practice.labels import role_line, turn_title
@@ -127,20 +127,8 @@ class RunnerView(QWidget):
         nav.addWidget(self.next_button)
         cv.addLayout(nav)
         cv.addWidget(self.keys_label)
-        step_face = QWidget()
-        sv = QVBoxLayout(step_face)
-        sv.setContentsMargins(0, 0, 0, 0)
-        sv.addStretch(1)
-        sv.addLayout(centred(column))
-        sv.addStretch(2)
-        end_face = QWidget()
-        ev = QVBoxLayout(end_face)
-        ev.setContentsMargins(0, 0, 0, 0)
-        ev.addStretch(1)
-        ev.addLayout(centred(self.summary))
-        ev.addStretch(2)
-        self.faces.addWidget(scrolling(step_face))  # a long step still fits the smallest window
-        self.faces.addWidget(scrolling(end_face))
+        self.faces.addWidget(scrolling(calm_middle(column)))  # a long step still fits the smallest window
+        self.faces.addWidget(scrolling(calm_middle(self.summary)))
         top = QHBoxLayout()
         top.addWidget(self.back_link)
         top.addSpacing(12)
