@@ -114,7 +114,8 @@ HOURS = Assessment(
     "screen-hours", "Screens in a day", "How many hours go to screens, and how that sits with you.",
     (Layer.DIGITAL,), 3, Mode.SOLO, "Roberts & David 2016", Scale.HOURS, Scoring.PROFILE,
     "Your own estimate for a usual day; nothing is measured.", (
-        Item("phone", "Hours a day on your phone outside work", Scale.HOURS, dimension="phone"),
+        Item("phone", "Hours a day on your phone outside work", Scale.HOURS, dimension="phone",
+             reference="social-media-browsing"),
         Item("ok", "I am at peace with how much time my screens take.", Scale.AGREE_5, dimension="peace"),
     ), dimensions=(Dimension("phone", "Phone outside work"), Dimension("peace", "At peace with it")))
 RESTART = Program(

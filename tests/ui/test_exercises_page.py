@@ -554,6 +554,10 @@ def test_hours_are_answered_in_half_hours_and_shown_as_hours(qtbot: QtBot, windo
     _press(qtbot, window, KEY.Key_2)
     _press(qtbot, window, KEY.Key_Right, ALT)
     assert page.result.bars.texts() == ["Phone outside work 1.5 h a day", "At peace with it 2 of 5"]
+    beside = page.result.reference_label
+    assert beside.isVisibleTo(page.result)  # the hours set beside the article's table row the item names
+    assert "Phone outside work: you 1.5 h a day" in beside.text() and "2.1 hours" in beside.text()
+    assert "42%" in beside.text()
     assert window.profile is not None
     [(_when, _result, answers, _p)] = window.profile.practice.history("screen-hours")
     assert answers == {"phone": 1.5, "ok": 2}

@@ -61,6 +61,7 @@ class ExercisesPage(Page):
         self.runner = RunnerView(ctx)
         self.form = AssessmentForm()
         self.result = ResultView()
+        self.result.tables = ctx.prompts.content.tables  # the digital audit sets its hours beside the article's
         self.program = ProgramView()
         self.reveal = RevealView(ctx)
         self.views = QStackedWidget()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intimacy_desktop.core.content import FigureTable
 from intimacy_desktop.core.gentle_honesty import stays_low
 from intimacy_desktop.core.practice import Assessment, Practice, Scale, Scoring
 from intimacy_desktop.core.scoring import Result
@@ -78,6 +79,8 @@ class ResultView(ColumnArea):
         self.profile_intro = text_label(self.tr("Each dimension on its own, from 1 to 5. They are not a type and "
                                                 "not a ranking: most people value several."), "muted")
         self.bars = ProfileBars()
+        self.reference_label = text_label("", "muted")  # hours beside the article's table (the digital audit)
+        self.tables: tuple[FigureTable, ...] = ()  # the layers' figure tables, which hours items may refer to
         self.next_heading = text_label(self.tr("What might help next"), "tablehead")
         self.next_box = QVBoxLayout()
         self.next_links: list[QLabel] = []
@@ -112,7 +115,7 @@ class ResultView(ColumnArea):
     def _build(self) -> None:
         result, rv = _card()
         for w in (self.score_label, self.numbers_label, self.band_title, self.band_text, self.profile_intro,
-                  self.bars, self.next_heading):
+                  self.bars, self.reference_label, self.next_heading):
             rv.addWidget(w)
         rv.addLayout(self.next_box)
         rv.addWidget(self.note_label)
@@ -169,6 +172,7 @@ class ResultView(ColumnArea):
                                            "from 1 to 5. Not a type and not a ranking.") if in_hours else self.tr(
             "Each dimension on its own, from 1 to 5. They are not a type and not a ranking: most people value "
             "several."))
+        self._show_beside(assessment, result)
         self._show_next(band.next if band else (), practice)
         self.note_label.setText(assessment.note)
         self.note_label.setVisible(bool(assessment.note))
@@ -190,6 +194,25 @@ class ResultView(ColumnArea):
             self.next_links.append(link)
             self.next_box.addWidget(link)
         self.next_heading.setVisible(bool(self.next_links))
+
+    def _show_beside(self, assessment: Assessment, result: Result) -> None:
+        """Each hours answer beside the row of the article's table its item names: the article's daily time and the
+        satisfaction it reports, so the person sees their estimate in that light."""
+        rows = {row_id: row for table in self.tables for row_id, row in zip(table.row_ids, table.rows, strict=True)}
+        names = {d.id: d.name for d in assessment.dimensions}
+        lines = []
+        for item in assessment.items:
+            row = rows.get(item.reference)
+            if row is None or item.dimension not in result.profile:
+                continue
+            lines.append(self.tr("%1: you %2 h a day; the article: %3, and %4 of couples with this habit report "
+                                 "romantic satisfaction").replace("%1", names.get(item.dimension, item.dimension))
+                         .replace("%2", number(result.profile[item.dimension])).replace("%3", row[1])
+                         .replace("%4", row[2]))
+        if lines:
+            lines.insert(0, self.tr("Beside the article's figures (its own analysis; an association, not a cause):"))
+        self.reference_label.setText("\n".join(lines))
+        self.reference_label.setVisible(bool(lines))
 
     def show_history(self, assessment: Assessment, history: History) -> None:
         scored = [(when, r.score) for when, r, _a, _p in history if r.score is not None]
@@ -227,6 +250,7 @@ class ResultView(ColumnArea):
                       self.note_label):
             label.clear()
         self.bars.forget()
+        self.reference_label.clear()
         self._show_next((), Practice())
         self.chart.show_points([], 0, 1)
         self.chart.setAccessibleName("")
