@@ -36,7 +36,7 @@ EXCLUDES = [
     "PySide6.QtDesigner",
     "PySide6.QtHelp",
     "PySide6.QtUiTools",
-    "PySide6.QtMultimedia",
+    "PySide6.QtMultimediaWidgets",
     "PySide6.QtWebEngineCore",
 ]
 # Bundle paths (PyInstaller's "dest" names, '/'-separated) that are dropped after analysis: Qt's own
@@ -59,6 +59,12 @@ UNUSED_QT_PLUGINS = frozenset({
     "qeglfs-kms-egldevice-integration", "qeglfs-emu-integration", "qeglfs-x11-integration",
     "qpdf", "qtiff", "qwebp", "qtga", "qwbmp", "qgif", "qjpeg", "qicns",
 })
+# Libraries the chime's QtMultimedia links or its media plugin would pull in, which the bundle leaves to the
+# system: the sound server's client library (libpulse0, which the .deb recommends; a machine without it imports no
+# QtMultimedia and the app stays silent) with its codecs, and FFmpeg, which only the unused media plugin needs.
+SYSTEM_AUDIO_LIBRARIES = ("libpulse", "libsndfile", "libFLAC", "libvorbis", "libopus", "libogg", "libmpg123",
+                          "libmp3lame", "libasyncns", "libavcodec", "libavformat", "libavutil", "libswresample",
+                          "libswscale", "libavdevice", "libavfilter", "libffmpegmediaplugin")
 WINDOWED_NAME = "IntimacyDesktop"
 
 
@@ -91,6 +97,7 @@ def generated_datas() -> list[tuple[str, str]]:
     pairs = [
         (info.GENERATED / "translations" / "*.qm", f"{package_dest}/translations"),
         (info.ICON_DIR / "*.png", f"{package_dest}/icons"),
+        (info.GENERATED / "sounds" / "*.wav", f"{package_dest}/sounds"),
         (info.GENERATED / "third_party.json", package_dest),
         (info.GENERATED / "licenses" / "*.txt", f"{package_dest}/licenses"),
     ]
@@ -129,8 +136,15 @@ def unused_qt_plugin(path: str) -> bool:
     return stem in UNUSED_QT_PLUGINS
 
 
+def media_backend(path: str) -> bool:
+    """Whether a file is QtMultimedia's media plugin or one of the audio libraries the system provides."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "/plugins/multimedia/" in path.replace("\\", "/") or name.startswith(SYSTEM_AUDIO_LIBRARIES)
+
+
 def unwanted(dest: str) -> bool:
-    return dest.replace("\\", "/").startswith(UNWANTED_PREFIXES)
+    dest = dest.replace("\\", "/")
+    return dest.startswith(UNWANTED_PREFIXES) or dest.rsplit("/", 1)[-1].startswith(SYSTEM_AUDIO_LIBRARIES)
 
 
 def drop_unwanted(toc: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -223,6 +237,7 @@ def missing_from_bundle(bundle: Path, platform: str) -> list[str]:
         "keyring's entry points (keyring-*.dist-info)": (internal, "keyring-*.dist-info/entry_points.txt"),
         "the compiled translations": (package_data / "translations", "*.qm"),
         "the app icon": (package_data / "icons", "intimacy-desktop-256.png"),
+        "the chime": (package_data / "sounds", "chime-end.wav"),
         "the licence list": (package_data, "third_party.json"),
         "the licence texts": (package_data / "licenses", "qt.txt"),
         "the content (intimacy_desktop/content/en/*.toml)": (internal / CONTENT_DEST / "en", "*.toml"),

@@ -24,7 +24,8 @@ INSTALL_DIR = Path("/opt") / info.EXE_NAME
 # graphics stack provides its own. Everything else the bundle needs travels inside it.
 DEPENDS = ["libegl1", "libgl1", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libxcb1"]
 # The keyring that keeps the device secret, and a font; a desktop has them, a bare container may not.
-RECOMMENDS = ["gnome-keyring | kwalletmanager | keepassxc", "fonts-dejavu-core | fonts-noto-core"]
+# libpulse0: the chime (PulseAudio's client library, which PipeWire's pulse server also speaks).
+RECOMMENDS = ["gnome-keyring | kwalletmanager | keepassxc", "fonts-dejavu-core | fonts-noto-core", "libpulse0"]
 MAINTAINER = f"{info.PUBLISHER} <maintainers@intimacydesktop.org>"
 _GLIBC = re.compile(rb"GLIBC_(2\.\d+)")
 

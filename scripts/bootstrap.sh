@@ -17,9 +17,9 @@ DEV_STAMP="$VENV/.installed-dev"   # the development set (pip install -e .[dev])
 FORMS_STAMP="$VENV/.forms"
 
 # What Qt needs on a bare Debian/Ubuntu (DESIGN.md §8), what a real window needs, and the Secret Service for tests.
-APT_QT="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core"
+APT_QT="libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core libpulse0"
 APT_WINDOW="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1"
-APT_TESTS="gnome-keyring dbus dbus-x11 xvfb xauth procps"
+APT_TESTS="gnome-keyring dbus dbus-x11 xvfb xauth procps pulseaudio"
 
 # The venv's Python version, read from its pyvenv.cfg (starting an interpreter, or a pyenv shim, costs 20-80 ms);
 # before the venv exists, the version of the Python that will make it.

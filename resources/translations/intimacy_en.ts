@@ -70,4 +70,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>DeckRow</name>
+    <message numerus="yes">
+        <source>%Ln not for us: see or bring back</source>
+        <translation>
+            <numerusform>One not for us: see or bring back</numerusform>
+            <numerusform>%Ln not for us: see or bring back</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

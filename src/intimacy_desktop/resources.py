@@ -1,5 +1,5 @@
 """Every file the app reads at run time from its own installation: the content TOML files, the rendered icons,
-the compiled translations and the licence texts.
+the soft sounds, the compiled translations and the licence texts.
 
 All of it is package data of ``intimacy_desktop`` and is found through ``importlib.resources``, never through
 ``__file__``, so the same calls work in the source tree, the installed wheel (even imported from the zip itself)
@@ -132,6 +132,12 @@ def icon_path(name: str) -> Path:
     were not built, so callers check ``exists()``."""
     _check_file_name(name)
     return real_path(package_root().joinpath(*GENERATED, "icons", name))
+
+
+def sound_path(name: str) -> Path:
+    """A soft sound (``chime-end.wav``) as a real file QSoundEffect can open; callers check ``exists()``."""
+    _check_file_name(name)
+    return real_path(package_root().joinpath(*GENERATED, "sounds", name))
 
 
 def translations_dir() -> Path:

@@ -69,6 +69,22 @@ def test_printing_stays_in_the_bundle() -> None:
     assert bundle_plan.drop_unwanted(toc) == toc
 
 
+def test_the_chime_keeps_qtmultimedia_and_leaves_ffmpeg_and_the_sound_server_to_the_system() -> None:
+    assert "PySide6.QtMultimedia" not in bundle_plan.EXCLUDES
+    toc = [("PySide6/QtMultimedia.abi3.so", "/src/mm.so", "EXTENSION"),
+           ("PySide6/Qt/lib/libQt6Multimedia.so.6", "/src/libQt6Multimedia.so.6", "BINARY"),
+           ("PySide6/Qt/lib/libavcodec.so.61", "/src/libavcodec.so.61", "BINARY"),
+           ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", "/src/ffmpeg.so", "BINARY"),
+           ("libpulse.so.0", "/usr/lib/x86_64-linux-gnu/libpulse.so.0", "BINARY"),
+           ("libsndfile.so.1", "/usr/lib/x86_64-linux-gnu/libsndfile.so.1", "BINARY"),
+           ("libpng16.so.16", "/usr/lib/x86_64-linux-gnu/libpng16.so.16", "BINARY")]
+    kept = [dest for dest, _src, _kind in bundle_plan.drop_unwanted(toc)]
+    assert kept == ["PySide6/QtMultimedia.abi3.so", "PySide6/Qt/lib/libQt6Multimedia.so.6", "libpng16.so.16"]
+    assert bundle_plan.media_backend("/venv/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so")
+    assert not bundle_plan.media_backend("/venv/PySide6/Qt/lib/libQt6Multimedia.so.6")
+    assert "libpulse0" in linux_packages.RECOMMENDS
+
+
 def test_each_platform_gets_its_icon_programs_and_stripping() -> None:
     linux, windows, mac = bundle_plan.plan("linux"), bundle_plan.plan("win32"), bundle_plan.plan("darwin")
     assert linux.icon is None and linux.windowed_name is None and linux.strip
@@ -205,7 +221,8 @@ def complete_bundle(root: Path) -> Path:
     generated = internal / "intimacy_desktop" / "gui" / "_generated"
     for path in (internal / "sqlcipher3" / "_sqlite3.abi3.so", internal / "keyring-25.0.dist-info" / "entry_points.txt",
                  generated / "translations" / "intimacy_en.qm", generated / "icons" / "intimacy-desktop-256.png",
-                 generated / "third_party.json", generated / "licenses" / "qt.txt"):
+                 generated / "third_party.json", generated / "licenses" / "qt.txt",
+                 generated / "sounds" / "chime-end.wav"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
     for source in bundle_plan.content_files():
@@ -226,3 +243,5 @@ def test_a_bundle_without_the_content_is_reported(tmp_path: Path, monkeypatch: p
     problems = bundle_plan.missing_from_bundle(bundle, "linux")
     assert "the content (intimacy_desktop/content/en/*.toml)" in problems
     assert [p for p in problems if not p.startswith(("the content", "content file"))] == []
+    (bundle / "_internal" / "intimacy_desktop" / "gui" / "_generated" / "sounds" / "chime-end.wav").unlink()
+    assert "the chime" in bundle_plan.missing_from_bundle(bundle, "linux")

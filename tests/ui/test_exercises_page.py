@@ -107,9 +107,22 @@ def test_a_run_through_every_step_kind_by_keyboard(qtbot: QtBot, window: MainWin
     assert r.countdown.time_label.text() == "0:30" and r.countdown.start_button.text() == "Resume"
     _press(qtbot, window, KEY.Key_Space)
     assert not r.countdown.cue_label.isVisibleTo(r)
-    clock.now += 30
+    played: list[str] = []
+
+    def play(name: str) -> bool:
+        played.append(name)
+        return True
+
+    window.sounds.play = play  # type: ignore[method-assign]
+    clock.now += 29.5
+    r.countdown.tick()
+    assert played == []
+    clock.now += 0.5
     r.countdown.tick()
     assert r.countdown.time_label.text() == "0:00" and r.countdown.cue_label.isVisibleTo(r)
+    assert played == ["chime-step"]  # the soft sound beside the visual cue, once
+    r.countdown.tick()
+    assert played == ["chime-step"]
     _press(qtbot, window, KEY.Key_Return, CTRL)
     # turns: whose turn, the role, and the countdown when the turn is timed
     assert r.turn_label.text() == "Partner A's turn" and r.role_label.text().startswith("You speak")

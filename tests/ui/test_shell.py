@@ -80,6 +80,16 @@ def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window
     assert window.profile is None
 
 
+def test_ctrl_and_a_number_opens_that_page_of_the_sidebar(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.locks.app_view
+    assert view is not None
+    for number, page_id in ((6, "exercises"), (8, "sample"), (1, "today")):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        current = view.current_page()
+        assert current is not None and current.page_id == page_id
+    assert view.nav.item(5).toolTip() == "Exercises (Ctrl+6)"
+
+
 def test_every_page_of_the_app_names_itself_in_words() -> None:
     """The base class falls back to the page id; a page in the sidebar must say its own, translated title."""
     from intimacy_desktop.gui.shell.page import resolve

@@ -19,6 +19,7 @@ from intimacy_desktop.gui.clipboard import CLEAR_AFTER_MS, ClipboardGuard
 from intimacy_desktop.gui.idle_lock import DEFAULT_IDLE_MS, IdleLock
 from intimacy_desktop.gui.shell.lock_controller import LockController
 from intimacy_desktop.gui.shell.page import PageFactory
+from intimacy_desktop.gui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.session_lock import SessionLockWatcher
@@ -45,12 +46,14 @@ class MainWindow(QMainWindow):
         self.background = Background(self)
         self.clipboard = ClipboardGuard(self, clipboard_clear_ms)
         self.idle = IdleLock(self, idle_timeout_ms)
+        self.sounds = SoundPlayer(self)  # the window's, not the profile's: a chime still plays while locked
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.about_dialog: QDialog | None = None
         self.locks = LockController(
             self, self.stack, profiles, pages,
             background=self.background, clipboard=self.clipboard, idle=self.idle, on_about=self.show_about,
+            sounds=self.sounds,
         )
         self.idle.idle.connect(self.lock)
         self._build_menus()

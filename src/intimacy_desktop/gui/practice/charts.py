@@ -137,13 +137,30 @@ class HistoryChart(QWidget):
         for spot in spots:
             p.drawEllipse(spot, 4.5, 4.5)
         p.setPen(QColor(c.muted))
-        for i in {0, n - 1}:
-            when = QLocale().toString(qdate(self.points[i][0].date()), "d MMM")
-            width = metrics.horizontalAdvance(when)
-            x = min(max(area.left(), xs[i] - width / 2), area.right() - width)
-            p.drawText(QPointF(x, area.bottom() + metrics.ascent() + 6), when)
+        texts = [QLocale().toString(qdate(when.date()), "d MMM") for when, _v in self.points]
+        spans = []
+        for x, text in zip(xs, texts, strict=True):
+            width = metrics.horizontalAdvance(text)
+            left_edge = min(max(area.left(), x - width / 2), area.right() - width)
+            spans.append((left_edge, left_edge + width))
+        for i in date_labels(spans, gap=metrics.horizontalAdvance("  ")):
+            p.drawText(QPointF(spans[i][0], area.bottom() + metrics.ascent() + 6), texts[i])
         p.end()
 
     def _y(self, area: QRectF, value: float) -> float:
         share = (value - self.low) / (self.high - self.low)
         return area.bottom() - area.height() * min(1.0, max(0.0, share))
+
+
+def date_labels(spans: Sequence[tuple[float, float]], gap: float) -> list[int]:
+    """Which points get a date under them: the first and the last, then as many between as fit without two
+    labels closer than ``gap``, left to right."""
+    if not spans:
+        return []
+    chosen = sorted({0, len(spans) - 1})
+    if len(chosen) == 2 and spans[0][1] + gap > spans[-1][0]:
+        chosen = [0]  # two points too close for both dates: the first says when the history starts
+    for i in range(1, len(spans) - 1):
+        if all(spans[i][0] >= spans[j][1] + gap or spans[i][1] + gap <= spans[j][0] for j in chosen):
+            chosen.append(i)
+    return sorted(chosen)

@@ -1,5 +1,5 @@
 """A calm countdown for timed steps and timed turns: big minutes and seconds, Start / Pause / Resume, and a soft
-visual cue when the time is up (no sound: a beep is the opposite of calm).
+visual cue when the time is up; ``ended`` lets the runner add the soft step chime (gui/sound.py), never a beep.
 
 The time left is always the deadline minus a monotonic clock, never a count of timer ticks, so a slow event loop
 cannot stretch a minute; the tick only repaints. Tests put a fake clock in ``clock``.

@@ -36,6 +36,7 @@ from intimacy_desktop.gui.practice.labels import role_line, turn_title
 from intimacy_desktop.gui.practice.run_summary import RunSummary
 from intimacy_desktop.gui.practice.run_writes import save_reflection
 from intimacy_desktop.gui.practice.step_panels import ChoicePanel, RatingPanel
+from intimacy_desktop.gui.sound import STEP
 from intimacy_desktop.services.practice import Run
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ class RunnerView(QWidget):
         self.text_label = text_label("", "prompt")
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.countdown = CountdownPanel()
+        self.countdown.ended.connect(lambda: ctx.sounds.play(STEP))
         self.reflection_edit = QPlainTextEdit()
         self.reflection_edit.setAccessibleName(self.tr("Your reflection"))
         self.reflection_edit.setPlaceholderText(self.tr("Write as much or as little as you like"))

@@ -97,6 +97,14 @@ class AppView(QWidget):
                 shortcut = QShortcut(sequence, self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.activated.connect(functools.partial(self.show_page, page.page_id, action))
+        # Ctrl+1 … Ctrl+9: the sidebar's pages in order, from anywhere in the unlocked window.
+        for number, page in enumerate(self.pages[:9], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(functools.partial(self.show_page, page.page_id, None))
+            item = self.nav.item(number - 1)
+            if item is not None:
+                item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title()).replace("%2", str(number)))
 
     def _build(self, on_lock: Callable[[], None], on_about: Callable[[], None]) -> None:
         name = QLabel(self.tr("Intimacy Desktop"))

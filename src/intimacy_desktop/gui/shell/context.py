@@ -1,8 +1,8 @@
 """What a profile's pages share while it is unlocked, built on unlock and torn down, whole, by the lock.
 
 Pages get everything through this one object (Electrum's habit: pass what a view needs through its constructor,
-no global registry): the profile's services, the operation runner, the change notices, the clipboard guard and a
-way to ask the shell for another page.
+no global registry): the profile's services, the operation runner, the change notices, the clipboard guard, the
+window's sound player and a way to ask the shell for another page.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.gui.operations import OperationRunner
+from intimacy_desktop.gui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
@@ -42,9 +43,11 @@ class ProfileContext:
         *,
         clipboard: ClipboardGuard,
         navigate: Navigate,
+        sounds: SoundPlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         self.profile = profile
+        self.sounds = sounds if sounds is not None else SoundPlayer(parent)
         self.clipboard = clipboard
         self.navigate = navigate
         self.ops = OperationRunner(parent)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from intimacy_desktop.gui.first_run import FirstRunPage
     from intimacy_desktop.gui.idle_lock import IdleLock
     from intimacy_desktop.gui.shell.page import PageFactory
+    from intimacy_desktop.gui.sound import SoundPlayer
     from intimacy_desktop.services.profiles import CreatedProfile, ProfileInfo, ProfileService, UnlockedProfile
 
 KEYRING_CHECK_DELAY_MS = 300
@@ -45,8 +46,10 @@ class LockController(QObject):
         clipboard: ClipboardGuard,
         idle: IdleLock,
         on_about: Callable[[], None],
+        sounds: SoundPlayer,
     ) -> None:
         super().__init__(window)
+        self._sounds = sounds
         self._window = window
         self._stack = stack
         self._profiles = profiles
@@ -192,7 +195,8 @@ class LockController(QObject):
             profile.close()
             return
         settings.remember_profile_folder(profile.info.folder.name)
-        self.ctx = ProfileContext(profile, clipboard=self._clipboard, navigate=self.navigate, parent=self)
+        self.ctx = ProfileContext(profile, clipboard=self._clipboard, navigate=self.navigate, sounds=self._sounds,
+                                  parent=self)
         if self._factories is None:
             self._factories = resolve(self._pages)
         self.app_view = AppView(self.ctx, self._factories, on_lock=self.lock, on_about=self._on_about)
