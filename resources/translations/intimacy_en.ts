@@ -75,7 +75,7 @@
     <message numerus="yes">
         <source>%Ln not for us: see or bring back</source>
         <translation>
-            <numerusform>One not for us: see or bring back</numerusform>
+            <numerusform>%Ln not for us: see or bring back</numerusform>
             <numerusform>%Ln not for us: see or bring back</numerusform>
         </translation>
     </message>

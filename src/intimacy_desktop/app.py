@@ -32,6 +32,7 @@ PAGES: tuple[str, ...] = (
     "intimacy_desktop.gui.layers.page:PhysicalPage",
     "intimacy_desktop.gui.layers.page:IntellectualPage",
     "intimacy_desktop.gui.layers.page:DigitalPage",
+    "intimacy_desktop.gui.conversation.page:ConversationPage",
     "intimacy_desktop.gui.practice.page:ExercisesPage",
     "intimacy_desktop.gui.journal.page:JournalPage",
 )

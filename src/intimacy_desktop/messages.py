@@ -227,6 +227,12 @@ MESSAGES: dict[str, str] = {
     "assessment_incomplete": QT_TRANSLATE_NOOP(
         "Errors", "Question “{item}” has no answer yet; every question needs one before the result is shown."
     ),
+    # ---- conversations -----------------------------------------------------------------------------------------
+    "conversation_not_found": QT_TRANSLATE_NOOP("Errors", "That conversation is no longer in your log."),
+    "conversation_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "A conversation lasts from 1 minute to 4 hours, and its feeling is one of the five words."
+    ),
+    "goal_invalid": QT_TRANSLATE_NOOP("Errors", "A daily goal is from {low} to {high} minutes."),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."

@@ -13,9 +13,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QStackedWidget
 
+from intimacy_desktop.core.conversation import Phase
 from intimacy_desktop.gui import settings
 from intimacy_desktop.gui.background import Background
 from intimacy_desktop.gui.clipboard import CLEAR_AFTER_MS, ClipboardGuard
+from intimacy_desktop.gui.conversation.labels import clock_text
+from intimacy_desktop.gui.conversation.live import LiveConversation
 from intimacy_desktop.gui.idle_lock import DEFAULT_IDLE_MS, IdleLock
 from intimacy_desktop.gui.shell.lock_controller import LockController
 from intimacy_desktop.gui.shell.page import PageFactory
@@ -47,13 +50,14 @@ class MainWindow(QMainWindow):
         self.clipboard = ClipboardGuard(self, clipboard_clear_ms)
         self.idle = IdleLock(self, idle_timeout_ms)
         self.sounds = SoundPlayer(self)  # the window's, not the profile's: a chime still plays while locked
+        self.live = LiveConversation(self.sounds, self)  # a conversation goes on through a lock
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.about_dialog: QDialog | None = None
         self.locks = LockController(
             self, self.stack, profiles, pages,
             background=self.background, clipboard=self.clipboard, idle=self.idle, on_about=self.show_about,
-            sounds=self.sounds,
+            sounds=self.sounds, live=self.live,
         )
         self.idle.idle.connect(self.lock)
         self._build_menus()
@@ -66,6 +70,7 @@ class MainWindow(QMainWindow):
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
+        self.live.changed.connect(self._show_live_on_lock_screen)
         self.locks.show_locked()
 
     def _build_menus(self) -> None:
@@ -141,6 +146,17 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         self.locks.lock()
+
+    def _show_live_on_lock_screen(self) -> None:
+        timer = self.live.timer
+        text = None
+        if timer is not None and timer.active:
+            left = clock_text(timer.remaining())
+            text = (self.tr("Device-free time: paused, %1 left") if timer.phase is Phase.PAUSED
+                    else self.tr("Device-free time: %1 left")).replace("%1", left)
+        elif timer is not None and timer.phase is Phase.FINISHED and not (self.live.talk and self.live.talk.logged):
+            text = self.tr("Device-free time is up. Unlock to see how it went.")
+        self.locks.unlock_page.show_live(text)
 
     def quick_hide(self) -> None:
         self.lock()

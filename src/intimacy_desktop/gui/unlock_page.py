@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from intimacy_desktop.gui._generated.ui_unlock_page import Ui_UnlockPage
 from intimacy_desktop.gui.countdown import Countdown
@@ -48,6 +48,13 @@ class UnlockPage(QWidget):
         self.ui.aboutButton.clicked.connect(self.about_requested)
         self.set_busy(False)
         self.ui.errorLabel.hide()
+        # A conversation going on through the lock: only its time, never a card, a layer or whose it is.
+        self.live_label = QLabel()
+        self.live_label.setObjectName("liveTalkLabel")
+        self.live_label.setProperty("role", "notice")
+        self.live_label.setWordWrap(True)
+        self.live_label.hide()
+        self.ui.cardLayout.insertWidget(self.ui.cardLayout.indexOf(self.ui.introLabel) + 1, self.live_label)
 
     # ---- state set by the main window ---------------------------------------------------------------------
     def set_profiles(self, profiles: list[ProfileInfo], preferred_folder: str = "") -> None:
@@ -70,6 +77,10 @@ class UnlockPage(QWidget):
                 self.tr("Your journal is locked. Choose your profile, then enter its passphrase.")
             )
         self._on_profile_changed(combo.currentIndex())
+
+    def show_live(self, text: str | None) -> None:
+        self.live_label.setText(text or "")
+        self.live_label.setVisible(bool(text))
 
     def reset(self) -> None:
         """Forget anything typed: called on every lock."""

@@ -23,6 +23,7 @@ from intimacy_desktop.storage.fsutil import ensure_private_dir
 from intimacy_desktop.storage.header import HEADER_NAME, read_header
 
 if TYPE_CHECKING:
+    from intimacy_desktop.services.conversations import ConversationService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
     from intimacy_desktop.services.prompts import PromptService
@@ -72,6 +73,7 @@ class UnlockedProfile:
         self.journal: JournalService = JournalService(db, self.changes)
         self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
         self._practice: PracticeService | None = None
+        self._conversations: ConversationService | None = None
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -103,6 +105,16 @@ class UnlockedProfile:
                 raise VaultLocked()
             self._practice = PracticeService(self._db, self.changes)
         return self._practice
+
+    @property
+    def conversations(self) -> ConversationService:
+        if self._conversations is None:
+            from intimacy_desktop.services.conversations import ConversationService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._conversations = ConversationService(self._db, self.changes)
+        return self._conversations
 
     def __repr__(self) -> str:
         return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
@@ -144,6 +156,7 @@ class UnlockedProfile:
         self.journal = JournalService(db, self.changes)
         self._prompts = None
         self._practice = None
+        self._conversations = None
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None

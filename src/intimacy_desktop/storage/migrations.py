@@ -107,7 +107,30 @@ _V4 = (
     )""",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4)
+# v5: device-free conversations (issue 11). A row is written when a talk starts and kept up to date until it ends:
+# lengths, the card ids shown, the one-tap feeling and the journal entry of its note. Times and ids only, besides
+# the person's own rating; the note itself is an ordinary journal entry.
+_V5 = (
+    """CREATE TABLE conversation_sessions (
+        id INTEGER PRIMARY KEY,
+        started_at DATETIME NOT NULL,
+        day TEXT NOT NULL,
+        preset TEXT NOT NULL,
+        planned_s REAL NOT NULL,
+        actual_s REAL NOT NULL DEFAULT 0,
+        status TEXT NOT NULL,
+        layer TEXT,
+        depth TEXT,
+        turn_s REAL,
+        cards TEXT NOT NULL DEFAULT '[]',
+        rating INTEGER,
+        entry_id INTEGER REFERENCES entries (id) ON DELETE SET NULL,
+        updated_at DATETIME NOT NULL
+    )""",
+    "CREATE INDEX ix_conversation_sessions_day ON conversation_sessions (day)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

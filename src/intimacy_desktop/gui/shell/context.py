@@ -2,7 +2,7 @@
 
 Pages get everything through this one object (Electrum's habit: pass what a view needs through its constructor,
 no global registry): the profile's services, the operation runner, the change notices, the clipboard guard, the
-window's sound player and a way to ask the shell for another page.
+window's sound player and its conversation in progress, and a way to ask the shell for another page.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from intimacy_desktop.core.changes import Changed
+from intimacy_desktop.gui.conversation.live import LiveConversation
 from intimacy_desktop.gui.operations import OperationRunner
 from intimacy_desktop.gui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
+    from intimacy_desktop.services.conversations import ConversationService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
     from intimacy_desktop.services.profiles import UnlockedProfile
@@ -44,10 +46,13 @@ class ProfileContext:
         clipboard: ClipboardGuard,
         navigate: Navigate,
         sounds: SoundPlayer | None = None,
+        live: LiveConversation | None = None,
         parent: QObject | None = None,
     ) -> None:
         self.profile = profile
         self.sounds = sounds if sounds is not None else SoundPlayer(parent)
+        # the window's conversation in progress, which outlives this context (gui/conversation/live.py)
+        self.live = live if live is not None else LiveConversation(self.sounds, parent)
         self.clipboard = clipboard
         self.navigate = navigate
         self.ops = OperationRunner(parent)
@@ -65,6 +70,10 @@ class ProfileContext:
     @property
     def practice(self) -> PracticeService:
         return self.profile.practice
+
+    @property
+    def conversations(self) -> ConversationService:
+        return self.profile.conversations
 
     def check_foreign_changes(self) -> None:
         """Someone else wrote (the CLI, say): tell every page that anything may have changed."""

@@ -25,6 +25,7 @@ from intimacy_desktop.services.profiles import forget_secret
 if TYPE_CHECKING:
     from intimacy_desktop.gui.background import Background
     from intimacy_desktop.gui.clipboard import ClipboardGuard
+    from intimacy_desktop.gui.conversation.live import LiveConversation
     from intimacy_desktop.gui.first_run import FirstRunPage
     from intimacy_desktop.gui.idle_lock import IdleLock
     from intimacy_desktop.gui.shell.page import PageFactory
@@ -47,9 +48,11 @@ class LockController(QObject):
         idle: IdleLock,
         on_about: Callable[[], None],
         sounds: SoundPlayer,
+        live: LiveConversation,
     ) -> None:
         super().__init__(window)
         self._sounds = sounds
+        self._live = live
         self._window = window
         self._stack = stack
         self._profiles = profiles
@@ -196,7 +199,7 @@ class LockController(QObject):
             return
         settings.remember_profile_folder(profile.info.folder.name)
         self.ctx = ProfileContext(profile, clipboard=self._clipboard, navigate=self.navigate, sounds=self._sounds,
-                                  parent=self)
+                                  live=self._live, parent=self)
         if self._factories is None:
             self._factories = resolve(self._pages)
         self.app_view = AppView(self.ctx, self._factories, on_lock=self.lock, on_about=self._on_about)
