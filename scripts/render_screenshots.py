@@ -24,6 +24,7 @@ build_ui.build()
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from render_conversation import render_conversation  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
 from intimacy_desktop.app import PAGES  # noqa: E402
@@ -63,6 +64,9 @@ class Shots:
         folder.mkdir(parents=True, exist_ok=True)
 
     def __call__(self, widget: QWidget, name: str) -> None:
+        only = os.environ.get("SCREENSHOTS_ONLY", "")  # "41,42": re-render just those, the others stay as they are
+        if only and not name.startswith(tuple(only.split(","))):
+            return
         settle()
         path = self.folder / f"{name}.png"
         widget.grab().save(str(path))
@@ -130,6 +134,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         settle()
         render_layers(w, shot)
         render_practice(w, shot)
+        render_conversation(w, shot, wait_until)
         w.lock()
         wait_until(lambda: w.profile is None)
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile

@@ -179,7 +179,7 @@ def test_the_ritual_comes_first_when_chosen_and_is_remembered(qtbot: QtBot, wind
     assert window.locks.ctx.conversations.ritual_on()  # type: ignore[union-attr]
     qtbot.mouseClick(page.setup.start_button, Qt.MouseButton.LeftButton)
     assert page.views.currentWidget() is page.ritual
-    assert QApplication.focusWidget() is page.ready_button
+    assert QApplication.focusWidget() is page.ritual.ready_button
     _press(qtbot, window, KEY.Key_Return)
     assert page.views.currentWidget() is page.talk_view and page.talk_view.time_label.text() == "1:00"
 
@@ -263,3 +263,13 @@ def test_a_lock_mid_talk_writes_the_time_so_far_and_the_log_survives_a_restart(
         assert (session.status, session.actual_s, session.preset) == ("running", 1200, "tech-free-dinner")
     finally:
         profile.close()
+
+
+def test_the_daily_goal_is_set_on_the_page_and_kept(qtbot: QtBot, window: MainWindow) -> None:
+    page = _page(qtbot, window)
+    assert page.setup.goal.value() == 10
+    page.setup.goal.setValue(20)
+    settle(qtbot, window)
+    assert window.locks.ctx.conversations.goal_minutes() == 20  # type: ignore[union-attr]
+    assert page.setup.today_label.text() == "Today: 0 of 20 device-free minutes"
+    assert page.setup.week_label.text().startswith("This week: 0 of 140 minutes")

@@ -9,13 +9,14 @@ anything else, because it shows a card.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.conversation import ConversationTimer, Phase
 from intimacy_desktop.gui.conversation.labels import clock_text, turn_line
 
 # (background, main text, quiet text): a dark room gets a dimmer, warmer screen that does not light the faces.
+CARD_WIDTH = 900
 ROOM = {"light": ("#1d1f24", "#e9e6df", "#8d8a84"), "dark": ("#07080a", "#9c8f7d", "#4d473f")}
 
 
@@ -40,19 +41,24 @@ class CalmWindow(QWidget):
         self.card_label.setWordWrap(True)
         self.card_label.setTextFormat(Qt.TextFormat.PlainText)
         self.card_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card_label.setMaximumWidth(900)
         self.hint_label = QLabel(self.tr("Space pause · → next card · H hide the time · L dimmer · Esc leave"))
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay = QVBoxLayout(self)
+        self._lay = lay
         lay.setContentsMargins(60, 60, 60, 36)
         lay.addStretch(2)
         lay.addWidget(self.time_label)
         lay.addWidget(self.turn_label)
         lay.addSpacing(40)
-        lay.addWidget(self.card_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(self.card_label)
         lay.addStretch(3)
         lay.addWidget(self.hint_label)
         self._paint_room()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(60, (self.width() - CARD_WIDTH) // 2)  # the card's lines stay short enough to read across a room
+        self._lay.setContentsMargins(side, 60, side, 36)
+        super().resizeEvent(event)
 
     def _paint_room(self) -> None:
         back, main, quiet = ROOM[self.room]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.content import Depth, Prompt
@@ -23,12 +23,11 @@ from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.gui.conversation.calm import CalmWindow
 from intimacy_desktop.gui.conversation.labels import recent_line
 from intimacy_desktop.gui.conversation.live import Talk
+from intimacy_desktop.gui.conversation.ritual_view import RitualView
 from intimacy_desktop.gui.conversation.setup_view import Options, SetupView
 from intimacy_desktop.gui.conversation.summary_view import SummaryView
 from intimacy_desktop.gui.conversation.talk_view import TalkView
 from intimacy_desktop.gui.error_text import error_text
-from intimacy_desktop.gui.layers.columns import calm_middle
-from intimacy_desktop.gui.practice.item_row import text_label
 from intimacy_desktop.gui.shell.page import Page
 
 if TYPE_CHECKING:
@@ -48,7 +47,8 @@ class ConversationPage(Page):
         self.calm: CalmWindow | None = None
         self.pending_options: Options | None = None
         self.setup = SetupView()
-        self.ritual = self._ritual_view()
+        self.ritual = RitualView()
+        self.ritual.ready.connect(self._ready)
         self.talk_view = TalkView()
         self.summary = SummaryView()
         self.views = QStackedWidget()
@@ -57,8 +57,10 @@ class ConversationPage(Page):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.views)
+        self.ritual.back.connect(lambda: self.views.setCurrentWidget(self.setup))
         self.setup.start_requested.connect(self._start_requested)
         self.setup.ritual_changed.connect(self._ritual_setting)
+        self.setup.goal_changed.connect(self._goal_setting)
         tv = self.talk_view
         tv.toggle_requested.connect(self.toggle)
         tv.next_card_requested.connect(self.next_card)
@@ -73,36 +75,13 @@ class ConversationPage(Page):
         self._keys()
         self.live.changed.connect(self._repaint)
         self.live.finished.connect(self._ended)
+        self._listening = True
         ctx.changes.changed.connect(self._changed)
         self._attach()
         self._load()
 
     def title(self) -> str:
         return self.tr("Conversation")
-
-    def _ritual_view(self) -> QWidget:
-        box = QWidget()
-        lay = QVBoxLayout(box)
-        lay.setSpacing(14)
-        lay.addWidget(text_label(self.tr("Before you start"), "headline"))
-        lay.addWidget(text_label(self.tr(
-            "Put your phones in another room, or face down and out of reach. Sit where you can see each other's "
-            "faces. One slow breath together, and begin when you are both here."), "prompt"))
-        row = QHBoxLayout()
-        self.ready_button = QPushButton(self.tr("We're ready"))
-        self.ready_button.setProperty("role", "primary")
-        self.ready_button.setToolTip(self.tr("Start the time (Return)"))
-        self.ready_button.clicked.connect(self._ready)
-        back = QPushButton(self.tr("Back"))
-        back.setToolTip(self.tr("Back to the choices (Esc)"))
-        back.clicked.connect(lambda: self.views.setCurrentWidget(self.setup))
-        row.addStretch(1)
-        row.addWidget(back)
-        row.addWidget(self.ready_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        box.setMaximumWidth(620)
-        return calm_middle(box)
 
     def _keys(self) -> None:
         def key(sequence: QKeySequence | str, slot: object, on: QWidget) -> None:
@@ -158,13 +137,17 @@ class ConversationPage(Page):
         self.pending_options = options
         if options.ritual:
             self.views.setCurrentWidget(self.ritual)
-            self.ready_button.setFocus()
+            self.ritual.ready_button.setFocus()
         else:
             self._ready()
 
     def _ritual_setting(self, on: bool) -> None:
         service = self._ctx.conversations
         self._ctx.ops.op(self, lambda: service.set_ritual(on)).failure(self._failed).run()
+
+    def _goal_setting(self, minutes: int) -> None:
+        service = self._ctx.conversations
+        self._ctx.ops.op(self, lambda: service.set_goal_minutes(minutes)).failure(self._failed).run()
 
     def _ready(self) -> None:
         options = self.pending_options
@@ -386,6 +369,11 @@ class ConversationPage(Page):
             self._ctx.conversations.save_note(talk.session_id, note)
 
     def wipe(self) -> None:
+        # The talk outlives this page: it must stop calling a page whose context the lock is closing.
+        if self._listening:
+            self._listening = False
+            self.live.changed.disconnect(self._repaint)
+            self.live.finished.disconnect(self._ended)
         self.leave_calm()
         self.deck = []
         self.talk_view.forget()

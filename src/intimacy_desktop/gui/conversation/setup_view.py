@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.content import Depth
 from intimacy_desktop.core.conversation import CUSTOM, PRESETS, TURN_CHOICES, preset
 from intimacy_desktop.core.layers import LAYERS, Layer
-from intimacy_desktop.core.talk_minutes import TalkMinutes
+from intimacy_desktop.core.talk_minutes import DEFAULT_GOAL_MINUTES, MAX_GOAL, MIN_GOAL, TalkMinutes
 from intimacy_desktop.gui.conversation.labels import length_text, preset_line, preset_name
 from intimacy_desktop.gui.journal.labels import layer_name
 from intimacy_desktop.gui.layers.labels import depth_name
@@ -48,6 +48,7 @@ class Options:
 class SetupView(ColumnArea):
     start_requested = Signal(object)  # Options
     ritual_changed = Signal(bool)
+    goal_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(WIDEST, parent)
@@ -105,12 +106,20 @@ class SetupView(ColumnArea):
         self.depth_combo.setAccessibleName(self.tr("How deep the cards go"))
         for depth in Depth:
             self.depth_combo.addItem(depth_name(depth), depth)
+        self.goal = QSpinBox()
+        self.goal.setRange(MIN_GOAL, MAX_GOAL)
+        self.goal.setValue(DEFAULT_GOAL_MINUTES)
+        self.goal.setSuffix(self.tr(" min a day"))
+        self.goal.setAccessibleName(self.tr("Your daily goal of device-free minutes"))
+        self.goal.setKeyboardTracking(False)  # typed digits count once the field is left, not one by one
+        self.goal.valueChanged.connect(self.goal_changed)
         self.ritual = QCheckBox(self.tr("Begin with a moment: phones away, face each other"))
         self.ritual.toggled.connect(self.ritual_changed)
         form.addRow(self.tr("Your length"), self.custom_minutes)
         form.addRow(self.tr("Turns"), self.turns)
         form.addRow(self.tr("Cards"), self.layer)
         form.addRow(self.tr("Depth"), self.depth_combo)
+        form.addRow(self.tr("Daily goal"), self.goal)
         col.addLayout(form)
         col.addWidget(self.ritual)
         self.error_label = text_label("", "error")
@@ -168,6 +177,9 @@ class SetupView(ColumnArea):
     def show_minutes(self, minutes: TalkMinutes) -> None:
         self.today_label.setText(self.tr("Today: %1 of %2 device-free minutes").replace(
             "%1", str(minutes.today)).replace("%2", str(minutes.goal_per_day)))
+        self.goal.blockSignals(True)
+        self.goal.setValue(minutes.goal_per_day)
+        self.goal.blockSignals(False)
         self.today_bar.setRange(0, max(1, minutes.goal_per_day))
         self.today_bar.setValue(min(minutes.today, minutes.goal_per_day))
         self.week_label.setText(self.tr("This week: %1 of %2 minutes, on %3 of %4 days so far").replace(
