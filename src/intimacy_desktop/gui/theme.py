@@ -86,6 +86,9 @@ class ThemeStyle(QProxyStyle):
         if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox:
             draw_check_box(painter, option, current())
             return
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            draw_radio_button(painter, option, current())
+            return
         super().drawPrimitive(element, option, painter, widget)
 
 
@@ -147,11 +150,37 @@ def _palette(c: Colors) -> QPalette:
     return p
 
 
+def draw_radio_button(painter: QPainter, option: QStyleOption, c: Colors) -> None:
+    """A ring on the base colour that shows in both themes (Fusion's is dark on dark); chosen: an accent dot."""
+    state = option.state
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    on = bool(state & QStyle.StateFlag.State_On)
+    focused = bool(state & QStyle.StateFlag.State_HasFocus) and enabled
+    rect = QRectF(option.rect)
+    side = min(rect.width(), rect.height())
+    ring = QRectF(rect.left(), rect.top() + (rect.height() - side) / 2, side, side).adjusted(0.5, 0.5, -0.5, -0.5)
+    edge = QColor(c.accent if on or focused or state & QStyle.StateFlag.State_MouseOver else c.muted)
+    if not enabled:
+        edge = QColor(c.border)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(edge, 2.0 if focused else 1.2))
+    painter.setBrush(QColor(c.base))
+    painter.drawEllipse(ring)
+    if on:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(c.accent if enabled else c.muted))
+        inset = side * 0.27
+        painter.drawEllipse(ring.adjusted(inset, inset, -inset, -inset))
+    painter.restore()
+
+
 def _style_sheet(c: Colors) -> str:
     return f"""
     QWidget {{ font-size: 10.5pt; }}
     QFrame[role="card"] {{ background: {c.card}; border: 1px solid {c.border}; border-radius: 14px; }}
-    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
+    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox, QFrame[role="card"] QRadioButton {{
+        background: transparent; }}
     QLabel[role="headline"] {{ font-size: 18pt; font-weight: 600; color: {c.text}; }}
     QLabel[role="pagetitle"] {{ font-size: 16pt; font-weight: 600; }}
     QLabel[role="section"] {{ font-size: 12.5pt; font-weight: 600; color: {c.text}; }}
@@ -170,7 +199,7 @@ def _style_sheet(c: Colors) -> str:
         border-radius: 8px; padding: 8px 10px; }}
     QLabel[role="code"] {{ font-family: "DejaVu Sans Mono", "Menlo", "Consolas", monospace; font-size: 14pt;
         background: {c.alt_base}; border: 1px dashed {c.border}; border-radius: 10px; padding: 16px; }}
-    QCheckBox {{ spacing: 8px; }}
+    QCheckBox, QRadioButton {{ spacing: 8px; }}
     QLabel[role="brand"] {{ font-size: 13pt; font-weight: 600; color: {c.accent}; }}
     QLineEdit, QPlainTextEdit, QTextBrowser, QComboBox, QDateEdit {{ background: {c.base};
         border: 1px solid {c.border}; border-radius: 7px; padding: 5px 8px; }}
