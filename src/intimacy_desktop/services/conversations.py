@@ -30,18 +30,17 @@ __all__ = ["ConversationService", "Session"]
 GOAL_KEY = "conversation.goal_minutes"
 RITUAL_KEY = "conversation.ritual"
 MAX_CARDS = 200
-STATUSES = ("running", "finished", "stopped")
 
 
 @dataclass(frozen=True)
 class Session:
     id: int
-    started_at: dt.datetime
-    day: dt.date
+    started_at: dt.datetime  # aware, in UTC: ``astimezone()`` shows it in local time
+    day: dt.date  # the local day it started, the one its minutes count for
     preset: str
     planned_s: float
     actual_s: float
-    status: str
+    status: str  # "running", "finished" (its time ran out) or "stopped" (ended early)
     layer: Layer | None
     depth: str | None
     turn_s: float | None
@@ -54,31 +53,42 @@ class Session:
         return self.status == "finished"
 
 
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
 def _session(row: SessionRow) -> Session:
     try:
         layer = Layer(row.layer) if row.layer else None
     except ValueError:
         layer = None
-    return Session(row.id, row.started_at, row.day, row.preset, row.planned_s, row.actual_s, row.status, layer,
-                   row.depth, row.turn_s, row.cards, row.rating, row.entry_id)
+    return Session(row.id, row.started_at.replace(tzinfo=dt.UTC), row.day, row.preset, row.planned_s, row.actual_s,
+                   row.status, layer, row.depth, row.turn_s, row.cards, row.rating, row.entry_id)
 
 
 class ConversationService:
-    def __init__(self, db: Database, notify: ChangeSink = ignore_changes, *,
-                 clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    def __init__(self, db: Database, notify: ChangeSink = ignore_changes, *, now: Callable[[], dt.datetime] = _utc_now,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        """``now`` stamps the rows (UTC; a naive reading is taken as UTC already); ``today`` is the local calendar
+        day, asked separately because the day a talk counts for is the couple's, not Greenwich's."""
         self._db = db
         self._notify = notify
-        self._now = clock
+        self._clock = now
+        self._today = today
+
+    def _now(self) -> dt.datetime:
+        """UTC without a zone, as the rows store it, so the log keeps its order across a change of the clocks."""
+        when = self._clock()
+        return when.astimezone(dt.UTC).replace(tzinfo=None) if when.tzinfo else when
 
     # ---- the log -------------------------------------------------------------------------------------------
     def start(self, preset: str, planned_s: float, *, layer: Layer | None = None, depth: str | None = None,
               turn_s: float | None = None) -> int:
         if not preset or len(preset) > 40 or not MIN_SECONDS <= planned_s <= MAX_SECONDS:
             raise UsageError("conversation_invalid")
-        now = self._now()
         with self._db.session() as s:
             session_id = ConversationRepository(s).add(
-                started_at=now, day=now.date(), preset=preset, planned_s=float(planned_s),
+                started_at=self._now(), day=self._today(), preset=preset, planned_s=float(planned_s),
                 layer=layer.value if layer else None, depth=depth, turn_s=float(turn_s) if turn_s else None)
         self._notify(Changed.TIMER_SESSIONS)
         return session_id
@@ -90,6 +100,8 @@ class ConversationService:
 
     def finish(self, session_id: int, actual_s: float, *, completed: bool, cards: Sequence[str],
                planned_s: float | None = None) -> Session:
+        """``planned_s`` is the plan after any "five more minutes" (the timer can be extended), so an extended talk
+        is not cut back to its first length; left out, the plan stays as it was."""
         return self._save(session_id, actual_s, "finished" if completed else "stopped", cards, planned_s)
 
     def _save(self, session_id: int, actual_s: float, status: str, cards: Sequence[str],
@@ -119,12 +131,15 @@ class ConversationService:
         self._notify(Changed.TIMER_SESSIONS)
 
     def save_note(self, session_id: int, text: str) -> int:
-        """The note after a talk, as a journal reflection; returns its entry id (0 when there was nothing to save)."""
-        if not text.strip():
-            return 0
+        """The note after a talk, as a journal reflection; returns the id of the entry that holds it.
+
+        Blank text writes nothing and returns the note already linked (0 when there is none): emptying the box is
+        not a way to delete journal writing, which the journal itself does, with its trash."""
         with self._db.session() as s:
             repo = ConversationRepository(s)
             row = self._row(repo, session_id)
+            if not text.strip():
+                return row.entry_id or 0
             journal = JournalRepository(s)
             minutes = max(1, int(row.actual_s // 60))
             title = f"After our conversation ({minutes} min)"
@@ -151,7 +166,7 @@ class ConversationService:
             return [_session(r) for r in ConversationRepository(s).recent(max(1, min(limit, 500)))]
 
     def minutes(self, first_weekday: int = 1) -> TalkMinutes:
-        today = self._now().date()
+        today = self._today()
         with self._db.session() as s:
             days = ConversationRepository(s).between(first_day_of_week(today, first_weekday), today)
             goal = self._goal(PromptRepository(s))
