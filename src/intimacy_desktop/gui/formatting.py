@@ -24,3 +24,12 @@ def format_when(moment: dt.datetime) -> str:
     date = loc.toString(qdate(moment.date()), QLocale.FormatType.LongFormat)
     time = loc.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
     return f"{date}, {time}"
+
+
+def clock_text(seconds: float) -> str:
+    """Time left as a countdown shows it, rounded up so "0:00" means really over: "9:59", "1:00:00"."""
+    whole = max(0, int(seconds + 0.999))
+    hours, rest = divmod(whole, 3600)
+    if hours:
+        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{rest // 60}:{rest % 60:02d}"

@@ -17,8 +17,8 @@ from intimacy_desktop.core.conversation import Phase
 from intimacy_desktop.gui import settings
 from intimacy_desktop.gui.background import Background
 from intimacy_desktop.gui.clipboard import CLEAR_AFTER_MS, ClipboardGuard
-from intimacy_desktop.gui.conversation.labels import clock_text
 from intimacy_desktop.gui.conversation.live import LiveConversation
+from intimacy_desktop.gui.formatting import clock_text
 from intimacy_desktop.gui.idle_lock import DEFAULT_IDLE_MS, IdleLock
 from intimacy_desktop.gui.shell.lock_controller import LockController
 from intimacy_desktop.gui.shell.page import PageFactory

@@ -13,7 +13,8 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.conversation import ConversationTimer, Phase
-from intimacy_desktop.gui.conversation.labels import clock_text, turn_line
+from intimacy_desktop.gui.conversation.labels import turn_line
+from intimacy_desktop.gui.formatting import clock_text
 
 # (background, main text, quiet text): a dark room gets a dimmer, warmer screen that does not light the faces.
 CARD_WIDTH = 900

@@ -66,15 +66,6 @@ def feeling(rating: int) -> str:
     return words[rating - 1] if 1 <= rating <= len(words) else ""
 
 
-def clock_text(seconds: float) -> str:
-    """Minutes and seconds, rounded up, with hours past the hour: "9:59", "1:00:00"; "0:00" only at the end."""
-    whole = max(0, int(seconds + 0.999))
-    hours, rest = divmod(whole, 3600)
-    if hours:
-        return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
-    return f"{rest // 60}:{rest % 60:02d}"
-
-
 def minutes_of(seconds: float) -> int:
     return int(seconds // 60)
 

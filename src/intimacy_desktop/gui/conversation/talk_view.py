@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.conversation import ConversationTimer, Phase, Speaker
-from intimacy_desktop.gui.conversation.labels import clock_text, listener_role, speaker_role, turn_line
+from intimacy_desktop.gui.conversation.labels import listener_role, speaker_role, turn_line
+from intimacy_desktop.gui.formatting import clock_text
 from intimacy_desktop.gui.layers.columns import calm_middle
 from intimacy_desktop.gui.practice.item_row import text_label
 

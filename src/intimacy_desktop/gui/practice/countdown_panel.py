@@ -13,12 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from intimacy_desktop.gui.formatting import clock_text
+
 TICK_MS = 200
-
-
-def clock_text(seconds: float) -> str:
-    whole = max(0, int(seconds + 0.999))  # rounded up: "0:00" only when the time is really up
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class CountdownPanel(QFrame):
