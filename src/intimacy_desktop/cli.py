@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intimacy_desktop import __version__
+from intimacy_desktop.cli_backup import add_parsers as add_backup_parsers
 from intimacy_desktop.cli_input import (
     check_arguments,
     display_problem,
@@ -61,7 +62,7 @@ exit codes:
 
 The passphrase comes from INTIMACY_DESKTOP_PASSPHRASE when set, otherwise a prompt that does not echo;
 a changed one (profile passphrase) from INTIMACY_DESKTOP_NEW_PASSPHRASE; the recovery code likewise from
-INTIMACY_DESKTOP_RECOVERY_CODE.
+INTIMACY_DESKTOP_RECOVERY_CODE; a backup's passphrase from INTIMACY_DESKTOP_BACKUP_PASSPHRASE.
 """
 
 
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     prof = sub.add_parser("profile", help="create, list, recover profiles; change passphrases and recovery codes")
     add_profile_parsers(prof.add_subparsers(dest="action"))
+
+    add_backup_parsers(sub)
 
     jr = sub.add_parser("journal", help="write and read journal entries").add_subparsers(dest="action")
     add = jr.add_parser("add", help="add an entry: standard input's first line is the title, the rest the body",
@@ -187,6 +190,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     service = build_profile_service(data_dir)
     if args.command == "profile":
         return run_profile_command(args, service)
+    if args.command == "backup":
+        from intimacy_desktop.cli_backup import run as run_backup_command
+        from intimacy_desktop.services.backups import BackupService
+
+        return run_backup_command(args, service, BackupService(service))
     given = _journal_input(args)  # read and checked before the slow unlock
     profile = unlock_named(service, args.profile)
     try:

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, service: ProfileService) -> int:
         what = "recovered; the old recovery code no longer works"
     created.profile.close()
     print(f"Profile “{visible(created.profile.info.label)}” {what}.", file=sys.stderr)
-    _print_code(created.recovery_code)
+    print_code(created.recovery_code)
     return EXIT_OK
 
 
@@ -103,7 +103,7 @@ def _change_passphrase(args: argparse.Namespace, service: ProfileService) -> int
         print(NO_PASSPHRASE_WARNING, file=sys.stderr)
     what = "passphrase removed" if new is None else "passphrase changed" if current else "passphrase set"
     print(f"Profile “{visible(info.label)}”: {what}; the old recovery code no longer works.", file=sys.stderr)
-    _print_code(code)
+    print_code(code)
     return EXIT_OK
 
 
@@ -116,7 +116,7 @@ def _new_recovery_code(args: argparse.Namespace, service: ProfileService) -> int
     finally:
         profile.close()
     print(f"Profile “{visible(info.label)}”: a new recovery code; the old one no longer works.", file=sys.stderr)
-    _print_code(code)
+    print_code(code)
     return EXIT_OK
 
 
@@ -131,7 +131,7 @@ def _check(args: argparse.Namespace, service: ProfileService) -> int:
     return EXIT_OK
 
 
-def _print_code(code: str) -> None:
+def print_code(code: str) -> None:
     print("Recovery code (shown once; write it down and keep it somewhere safe):", file=sys.stderr)
     print(code)
 
@@ -174,8 +174,9 @@ def profile_label(info: ProfileInfo) -> str:
 class _Progress:
     """``Re-encrypting the journal… 40%`` on a terminal's stderr, in steps of 10%; nothing when stderr is a file."""
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "Re-encrypting the journal…") -> None:
         self.shown = -1
+        self.label = label
 
     def __call__(self, fraction: float) -> None:
         step = int(fraction * 10)
@@ -183,8 +184,13 @@ class _Progress:
             return
         self.shown = step
         end = "\n" if step >= 10 else ""
-        print(f"\rRe-encrypting the journal… {step * 10}%", end=end, file=sys.stderr, flush=True)
+        print(f"\r{self.label} {step * 10}%", end=end, file=sys.stderr, flush=True)
 
 
-def _progress() -> _Progress | None:
-    return _Progress() if sys.stderr is not None and sys.stderr.isatty() else None
+def _progress(label: str | None = None) -> _Progress | None:
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+    return _Progress(label) if label else _Progress()
+
+
+terminal_progress = _progress

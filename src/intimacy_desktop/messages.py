@@ -233,6 +233,35 @@ MESSAGES: dict[str, str] = {
         "Errors", "A conversation lasts from 1 minute to 4 hours, and its feeling is one of the five words."
     ),
     "goal_invalid": QT_TRANSLATE_NOOP("Errors", "A daily goal is from {low} to {high} minutes."),
+    # ---- backups ----------------------------------------------------------------------------------------------
+    "backup_exists": QT_TRANSLATE_NOOP(
+        "Errors", "A file named “{name}” is already there; choose another name (a backup never replaces a file)."
+    ),
+    "backup_not_a_backup": QT_TRANSLATE_NOOP("Errors", "That file is not an Intimacy Desktop backup."),
+    "backup_format_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "That backup was made by a newer version of Intimacy Desktop; update the app to restore it."
+    ),
+    "backup_truncated": QT_TRANSLATE_NOOP(
+        "Errors", "That backup is incomplete: the file was cut short (an interrupted copy?). Nothing was restored."
+    ),
+    "backup_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "That backup is damaged or was changed after it was made, so it cannot be trusted. "
+        "Nothing was restored."
+    ),
+    "wrong_backup_passphrase": QT_TRANSLATE_NOOP("Errors", "That is not the passphrase of this backup."),
+    "backup_source_changed": QT_TRANSLATE_NOOP(
+        "Errors", "A profile's files changed while the backup was being written; try again."
+    ),
+    "backup_item_missing": QT_TRANSLATE_NOOP("Errors", "That backup holds no profile of that name."),
+    "backup_choose_item": QT_TRANSLATE_NOOP(
+        "Errors", "That backup holds several profiles ({names}); say which one to restore."
+    ),
+    "backup_vault_present": QT_TRANSLATE_NOOP(
+        "Errors", "That profile is already on this computer (as “{name}”); it was not restored a second time."
+    ),
+    "backup_sealed_name": QT_TRANSLATE_NOOP(
+        "Errors", "A profile from a backup of every profile keeps its own name; rename it after restoring."
+    ),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."

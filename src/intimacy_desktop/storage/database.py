@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from intimacy_desktop.core.errors import DataCorrupt, DiskFull, SchemaTooNew, UsageError, VaultLocked
 from intimacy_desktop.storage import in_use, rekey
-from intimacy_desktop.storage.fsutil import refuse_link, replace_file, restrict_file
+from intimacy_desktop.storage.fsutil import create_private_file, refuse_link, replace_file, restrict_file
 from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from intimacy_desktop.storage.sql import Pool, Tx
 
@@ -138,6 +139,32 @@ class Database:
                 _verify(Tx(conn), full=True, structure=True)
         except DataCorrupt as exc:  # the profile is open: the damage is in pages not read yet, not "cannot open"
             raise DataCorrupt("damage_found") from exc
+
+    def export_copy(self, target: Path, key: bytes | bytearray | None) -> tuple[int, int]:
+        """A consistent copy of every table into a new SQLCipher file ``target`` under ``key`` (a backup's snapshot),
+        taken in one read transaction while others may go on writing; returns (live entries, commit counter).
+        ``key`` None: the database's own key (a sealed copy, restored as the same vault)."""
+        if self._closed:
+            raise VaultLocked()
+        os.close(create_private_file(target))  # 0600 from the start, and never through a planted link
+        with translate_errors(), self.pool.connection() as conn:
+            rekey.attach(conn, target, key, "snap")
+            try:
+                conn.execute("BEGIN")
+                try:
+                    version = int(conn.execute("PRAGMA main.user_version").fetchone()[0])
+                    conn.execute("SELECT sqlcipher_export('snap')")
+                    conn.execute(f"PRAGMA snap.user_version = {version}")
+                    tx = Tx(conn)
+                    entries = int(tx.scalar("SELECT count(*) FROM main.entries WHERE deleted_at IS NULL"))
+                    seq = _commit_seq(tx)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+            finally:
+                conn.execute("DETACH DATABASE snap")
+        return entries, seq
 
     def release_hold(self) -> None:
         """After ``close(keep_hold=True)``: the header was updated while nobody could re-key; now others may."""

@@ -135,12 +135,20 @@ def _connect(path: Path, dek: bytes | bytearray) -> Any:
 
 
 def _attach_next(conn: Any, target: Path, dek: bytes | bytearray) -> None:
-    """ATTACH the new copy under the new key, its raw-key text built in a bytearray and overwritten after use."""
+    attach(conn, target, dek, "next")
+
+
+def attach(conn: Any, target: Path, dek: bytes | bytearray | None, alias: str) -> None:
+    """ATTACH a copy under its key (None: the main database's own), the raw-key text built in a bytearray and
+    overwritten after use. ``alias`` is one of our own names, never input."""
+    if dek is None:
+        conn.execute(f"ATTACH DATABASE ? AS {alias}", (str(target),))
+        return
     raw = hex_pragma(dek)
     key = raw.decode("ascii")
     wipe(raw)
     try:
-        conn.execute("ATTACH DATABASE ? AS next KEY ?", (str(target), key))
+        conn.execute(f"ATTACH DATABASE ? AS {alias} KEY ?", (str(target), key))
     finally:
         wipe_immutable(key)
 

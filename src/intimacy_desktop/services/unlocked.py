@@ -1,0 +1,176 @@
+"""An unlocked profile: its open database and the services over it, and ``ProfileInfo``, what the picker lists.
+
+Split from services/profiles.py (which creates, unlocks and re-keys profiles) so that each stays readable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from intimacy_desktop.core.errors import AppError, VaultLocked
+
+if TYPE_CHECKING:
+    from intimacy_desktop.services.conversations import ConversationService
+    from intimacy_desktop.services.journal import JournalService
+    from intimacy_desktop.services.practice import PracticeService
+    from intimacy_desktop.services.prompts import PromptService
+    from intimacy_desktop.storage.database import Database
+    from intimacy_desktop.storage.header import VaultHeader
+
+SEEN_EVERY_S = 60.0  # how often, at most, a write raises the header's seen_seq (besides every close)
+
+
+class ProfileInfo(NamedTuple):
+    folder: Path
+    label: str  # as its owner named it; "" when damaged (front ends show "Damaged profile (short_id)" then)
+    has_passphrase: bool = True
+    uses_keyring: bool = True
+    created: str = ""
+    problem: AppError | None = None  # why the header cannot be read; unlocking then shows this error
+
+    @property
+    def damaged(self) -> bool:
+        return self.problem is not None
+
+    @property
+    def short_id(self) -> str:
+        """The start of the folder's random name: tells two damaged profiles apart without saying whose they are."""
+        return self.folder.name[:8]
+
+
+class UnlockedProfile:
+    """An open vault: the database and the services over it. ``close`` is the lock."""
+
+    def __init__(
+        self, info: ProfileInfo, header: VaultHeader, db: Database, seen_key: bytearray, *, accepted_older: bool = False
+    ) -> None:
+        from intimacy_desktop.core.changes import ChangeFeed
+        from intimacy_desktop.services.journal import JournalService
+
+        self.info = info
+        self.header = header
+        self._db: Database | None = db
+        self._seen_key = seen_key  # raises the header's seen_seq on close (rollback detection); wiped then
+        self._lower_seen = accepted_older
+        self.changes = ChangeFeed()  # every service of this profile reports its writes here
+        self.journal: JournalService = JournalService(db, self.changes)
+        self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
+        self._practice: PracticeService | None = None
+        self._conversations: ConversationService | None = None
+        self._seen_raised = -SEEN_EVERY_S
+        self.changes.subscribe(self._raise_seen_now_and_then)
+
+    def _raise_seen_now_and_then(self, _changes: object) -> None:
+        """After a write, at most once a minute: the header learns how far the database got, so that a crash
+        followed by a deleted log (or an older copy) is noticed even before the next clean close."""
+        now = time.monotonic()
+        if self._db is None or now - self._seen_raised < SEEN_EVERY_S:
+            return
+        self._seen_raised = now
+        _record_seen(self.info.folder, self._seen_key, self._db.commit_seq, lower=self._lower_seen)
+
+    @property
+    def prompts(self) -> PromptService:
+        if self._prompts is None:
+            from intimacy_desktop.services.prompts import PromptService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._prompts = PromptService(self._db, self.changes)
+        return self._prompts
+
+    @property
+    def practice(self) -> PracticeService:
+        if self._practice is None:
+            from intimacy_desktop.services.practice import PracticeService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._practice = PracticeService(self._db, self.changes)
+        return self._practice
+
+    @property
+    def conversations(self) -> ConversationService:
+        if self._conversations is None:
+            from intimacy_desktop.services.conversations import ConversationService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._conversations = ConversationService(self._db, self.changes)
+        return self._conversations
+
+    def __repr__(self) -> str:
+        return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def export_copy(self, target: Path, key: bytes | None) -> tuple[int, int]:
+        """A consistent copy of the database under ``key`` (None: its own), for a backup; (entries, commit)."""
+        if self._db is None:
+            raise VaultLocked()
+        return self._db.export_copy(target, key)
+
+    def check_integrity(self) -> None:
+        """Check every page of the database and its structure (seconds at 50,000 entries; run it off the GUI
+        thread). Raises ``DataCorrupt`` when something is damaged; reading never changes the files."""
+        if self._db is None:
+            raise VaultLocked()
+        self._db.check_integrity()
+
+    def foreign_changes(self) -> bool:
+        """True once after another process wrote to this profile (the CLI while the window is open)."""
+        return self._db is not None and self._db.foreign_commits()
+
+    def close(self) -> None:
+        """Close the database, then record in the header how far it got (while nobody can re-key it)."""
+        self.changes.clear()
+        db, self._db = self._db, None
+        if db is None:
+            return
+        try:
+            db.close(keep_hold=True)
+            _record_seen(self.info.folder, self._seen_key, db.commit_seq, lower=self._lower_seen)
+        finally:
+            db.release_hold()
+            _wipe(self._seen_key)
+
+    def _replace(self, header: VaultHeader, db: Database, seen_key: bytearray) -> None:
+        """After a re-key: the same profile on the database under its new key."""
+        from intimacy_desktop.services.journal import JournalService
+
+        _wipe(self._seen_key)
+        self.header, self._db, self._seen_key, self._lower_seen = header, db, seen_key, False
+        self.journal = JournalService(db, self.changes)
+        self._prompts = None
+        self._practice = None
+        self._conversations = None
+
+    def _take_db(self) -> Database:
+        db, self._db = self._db, None
+        assert db is not None
+        return db
+
+    def _close_for_rekey(self) -> int:
+        """Close the database (nobody may have it open during a re-key); returns its last commit."""
+        db, self._db = self._db, None
+        if db is None:
+            raise VaultLocked()
+        db.close()
+        return db.commit_seq
+
+
+
+def _record_seen(folder: Path, key: bytearray, seq: int, *, lower: bool) -> None:
+    from intimacy_desktop.storage.vault import record_seen
+
+    with contextlib.suppress(OSError, AppError):  # a header that lags can only miss a rollback, never invent one
+        record_seen(folder, key, seq, lower=lower)
+
+
+def _wipe(buf: bytearray) -> None:
+    buf[:] = bytes(len(buf))
