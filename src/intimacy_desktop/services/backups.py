@@ -17,7 +17,6 @@ import contextlib
 import datetime as dt
 import secrets
 import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,8 +96,10 @@ class BackupService:
             key = bs.passphrase_key(passphrase, kdf, salt)
         else:
             kdf, salt, key = pass_key[0], pass_key[1], bytearray(pass_key[2])
-        scratch = ensure_private_dir(ensure_private_dir(self._staging_root()) / f"backup-{secrets.token_hex(6)}")
-        holds: list[in_use.InUse] = []
+        root = self._staging_root()
+        _clear_leftovers(root)
+        scratch = ensure_private_dir(ensure_private_dir(root) / f"backup-{secrets.token_hex(6)}")
+        holds: list[in_use.InUse] = [in_use.shared(scratch)]  # tells a cleaner in another process it is in use
         try:
             sources = [self._snapshot(p, scratch, sealed=open_sealed) for p in open_profiles]
             for info in closed:
@@ -189,6 +190,7 @@ class BackupService:
             root = self._staging_root()
             _clear_leftovers(root)
             stage = ensure_private_dir(ensure_private_dir(root) / f"restore-{secrets.token_hex(6)}")
+            hold = in_use.shared(stage)
             try:
                 files = ensure_private_dir(stage / "files")
                 backup.extract(path, key, chosen.vault_id, files)
@@ -196,6 +198,7 @@ class BackupService:
                     return self._place_sealed(chosen, files, name)
                 return self._place_snapshot(chosen, files, stage, name, new_passphrase, passphrase_only)
             finally:
+                hold.release()
                 shutil.rmtree(stage, ignore_errors=True)
         finally:
             wipe(key)
@@ -279,14 +282,13 @@ def _sealed(info: ProfileInfo) -> backup.Source:
 
 
 def _clear_leftovers(root: Path) -> None:
-    """What a crashed restore left: staged copies (encrypted) that never became a profile. A backup's scratch
-    copies are left to the backup that made them, unless a day old (a crash's)."""
+    """What a crashed backup or restore left: staged copies (encrypted) that never became a file or a profile.
+    A folder another process is still working in holds a lock (storage/in_use.py) and is left alone."""
     if not root.is_dir():
         return
-    day_ago = time.time() - 86_400
     for child in root.iterdir():
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, AppError):
             if child.is_symlink() or not child.is_dir():
                 continue
-            if child.name.startswith("restore-") or child.stat().st_mtime < day_ago:
+            with in_use.exclusively(child):
                 shutil.rmtree(child)

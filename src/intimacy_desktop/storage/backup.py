@@ -26,6 +26,7 @@ import os
 import struct
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import BinaryIO
 
@@ -123,6 +124,7 @@ def write(out: Path, header: bs.BackupHeader, pass_key: bytes | bytearray, manif
     place: a crash or a failed check leaves no file at ``out`` (an existing one is never replaced)."""
     if out.exists() or out.is_symlink():
         raise UsageError("backup_exists", name=out.name)
+    _remove_stale(out)
     tmp = out.with_name(f".{out.name}.{os.urandom(6).hex()}.tmp")
     total = max(manifest.total_bytes, 1) * 2  # written once, read back once
     done = 0
@@ -156,6 +158,14 @@ def write(out: Path, header: bs.BackupHeader, pass_key: bytes | bytearray, manif
         raise
     if progress is not None:
         progress(1.0)
+
+
+def _remove_stale(out: Path) -> None:
+    """Half-written temporary files a crash left beside ``out`` (encrypted, but of no use to anyone)."""
+    with contextlib.suppress(OSError):
+        for stale in out.parent.glob(f".{glob_escape(out.name)}.*.tmp"):
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink()
 
 
 def _copy_in(writer: bs.StreamWriter, path: Path, record: FileRecord, advance: Callable[[int], None]) -> None:
