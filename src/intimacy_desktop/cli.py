@@ -26,6 +26,7 @@ from intimacy_desktop.cli_input import (
     split_entry,
     stdin_is_terminal,
 )
+from intimacy_desktop.cli_interchange import add_parsers as add_interchange_parsers
 from intimacy_desktop.cli_profile import add_parsers as add_profile_parsers
 from intimacy_desktop.cli_profile import run as run_profile_command
 from intimacy_desktop.cli_profile import unlock_named
@@ -56,7 +57,8 @@ exit codes:
        open elsewhere while its passphrase or recovery code is being replaced
   3    wrong passphrase or recovery code, or too many of them: try again after the delay it names
   4    the system keyring unavailable, locked, or not the one the profile was made with
-  5    data damaged or from a newer version, or the disk full
+  5    data damaged or from a newer version, or the disk full; a backup damaged or cut short; a file
+       to import that cannot be read as its format (nothing was imported)
   130  interrupted (Ctrl+C)
   141  the output was closed early (as by a pipe into head)
 
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parsers(prof.add_subparsers(dest="action"))
 
     add_backup_parsers(sub)
+    add_interchange_parsers(sub)
 
     jr = sub.add_parser("journal", help="write and read journal entries").add_subparsers(dest="action")
     add = jr.add_parser("add", help="add an entry: standard input's first line is the title, the rest the body",
@@ -185,7 +188,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         from intimacy_desktop.cli_selftest import run_self_test
 
         return run_self_test(data_dir, as_json=args.json)
-    if args.action is None:
+    if getattr(args, "action", "") is None:
         raise UsageError("missing_action", command=args.command)
     service = build_profile_service(data_dir)
     if args.command == "profile":
@@ -195,6 +198,14 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         from intimacy_desktop.services.backups import BackupService
 
         return run_backup_command(args, service, BackupService(service))
+    if args.command in ("import", "export"):
+        from intimacy_desktop.cli_interchange import run as run_interchange_command
+
+        profile = unlock_named(service, args.profile)
+        try:
+            return run_interchange_command(args, profile)
+        finally:
+            profile.close()
     given = _journal_input(args)  # read and checked before the slow unlock
     profile = unlock_named(service, args.profile)
     try:

@@ -207,6 +207,77 @@ MESSAGES: dict[str, str] = {
     "entry_field_invalid": QT_TRANSLATE_NOOP(
         "Errors", "This entry's data is not in the expected form: its “{field}” is missing or not valid."
     ),
+    # ---- import and export ------------------------------------------------------------------------------------
+    "import_refused": QT_TRANSLATE_NOOP("Errors", "This file cannot be imported. Nothing was imported."),
+    "import_not_json": QT_TRANSLATE_NOOP(
+        "Errors", "This file is not a JSON export that can be read. Nothing was imported."
+    ),
+    "import_truncated": QT_TRANSLATE_NOOP(
+        "Errors", "This file ends too early: it was probably cut off while it was copied. Nothing was imported."
+    ),
+    "import_json_not_utf8": QT_TRANSLATE_NOOP(
+        "Errors", "This file is not UTF-8 text, the encoding JSON exports use. Nothing was imported."
+    ),
+    "import_not_utf8": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” is not UTF-8 text; save it as UTF-8 and try again. Nothing was imported."
+    ),
+    "import_wrong_shape": QT_TRANSLATE_NOOP(
+        "Errors", "This file is not in the expected form: its “{field}” is missing or not valid. Nothing was imported."
+    ),
+    "import_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "This import holds more than {mib} MiB of data, more than one import can take. Nothing was imported."
+    ),
+    "import_file_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” is larger than {mib} MiB, too large for one journal entry. Nothing was imported."
+    ),
+    "import_too_many_entries": QT_TRANSLATE_NOOP(
+        "Errors", "This file holds more than {max} entries, more than one import can take. Nothing was imported."
+    ),
+    "import_too_many_files": QT_TRANSLATE_NOOP(
+        "Errors", "This folder holds more than {max} files, more than one import can take. Nothing was imported."
+    ),
+    "import_field_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "“{field}” in this file is longer than a journal entry can be. Nothing was imported."
+    ),
+    "import_bad_date": QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” (at {field}) is not a date that can be read. Nothing was imported."
+    ),
+    "import_no_date": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” says nothing about its date. Nothing was imported."
+    ),
+    "import_empty": QT_TRANSLATE_NOOP(
+        "Errors", "There is nothing to import: this file holds no entry with a title or any text."
+    ),
+    "import_unsafe_path": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” is not a plain file name inside the chosen folder. Nothing was imported."
+    ),
+    "import_too_deep": QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{name}” lies more than {max} folders deep inside the chosen folder; choose a folder nearer to it. "
+        "Nothing was imported.",
+    ),
+    "import_zip_bomb": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The archive's “{name}” would unpack to far more than its size, as an attack would, so the archive was "
+        "not opened. Nothing was imported.",
+    ),
+    "import_zip_unsafe_name": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The archive holds “{name}”, a link or a name that leads outside the archive, so it was not opened. "
+        "Nothing was imported.",
+    ),
+    "import_zip_encrypted": QT_TRANSLATE_NOOP(
+        "Errors", "The archive is protected by a password; export it again without one. Nothing was imported."
+    ),
+    "import_zip_damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The archive is damaged or incomplete; export it again. Nothing was imported."
+    ),
+    "import_zip_too_many_files": QT_TRANSLATE_NOOP(
+        "Errors", "The archive holds more than {max} files, more than an export has. Nothing was imported."
+    ),
+    "import_zip_no_journal": QT_TRANSLATE_NOOP(
+        "Errors", "The archive holds no journal file (.json); is it a Day One JSON export? Nothing was imported."
+    ),
     # ---- prompt cards ------------------------------------------------------------------------------------------
     "prompt_not_found": QT_TRANSLATE_NOOP(
         "Errors", "That card is not in this version of the app any more; its place in your history is kept."
@@ -262,6 +333,19 @@ MESSAGES: dict[str, str] = {
     "backup_sealed_name": QT_TRANSLATE_NOOP(
         "Errors", "A profile from a backup of every profile keeps its own name; rename it after restoring."
     ),
+    # ---- reading an import, writing an export ---------------------------------------------------------------------
+    "import_not_a_file": QT_TRANSLATE_NOOP("Errors", "That is not a file that can be imported. Nothing was imported."),
+    "import_unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "That file or folder cannot be read (is it there, and may you open it?). Nothing was imported."
+    ),
+    "import_format_unknown": QT_TRANSLATE_NOOP("Errors", "“{format}” is not a format that can be imported."),
+    "export_format_unknown": QT_TRANSLATE_NOOP("Errors", "“{format}” is not a format that can be exported."),
+    "export_exists": QT_TRANSLATE_NOOP(
+        "Errors", "“{name}” is already there; choose a new name (an export never replaces a file or a folder)."
+    ),
+    "export_folder_missing": QT_TRANSLATE_NOOP("Errors", "The folder to export into does not exist."),
+    "export_not_writable": QT_TRANSLATE_NOOP("Errors", "That folder cannot be written to; choose another one."),
+    "preference_invalid": QT_TRANSLATE_NOOP("Errors", "That setting ({name}) has no such choice."),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(
         "Errors", "Say what to do with {command}; see intimacy-desktop {command} --help."

@@ -161,3 +161,44 @@ def test_kill9_during_restore_leaves_no_partial_profile(seeded: Path, tmp_path: 
     _no_plaintext(target)
     print(f"kill -9 during restore: {runs} runs, {restored - 1} finished first, restore of {SEED} entries "
           f"{took * 1000:.0f} ms (with start-up), seed {seed}")
+
+
+def test_kill9_during_import_adds_all_or_nothing(seeded: Path, tmp_path: Path) -> None:
+    service = _service(seeded)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    n_notes = 1500
+    for i in range(n_notes):
+        (notes / f"2023-01-{i % 28 + 1:02d}-note-{i}.md").write_text(f"# Imported note {i}\n\n{CANARY} " * 3,
+                                                                   encoding="utf-8")
+    before = _count(service, LABEL)
+    took = _timed(["import", str(seeded), LABEL, str(notes)])
+    assert _count(service, LABEL) == before + n_notes
+    _remove_imported(service)
+    seed = random.randrange(2**32)
+    rng = random.Random(seed)
+    started, runs, finished = time.monotonic(), 0, 0
+    for run in range(RUNS):
+        if time.monotonic() - started > BUDGET_SECONDS:
+            break
+        done = _kill_at_random(["import", str(seeded), LABEL, str(notes)], rng.uniform(0.0, took * 0.8))
+        count = _count(service, LABEL)
+        assert count in (before, before + n_notes), f"run {run} (seed {seed}): a partial import ({count - before})"
+        if done:
+            assert count == before + n_notes, f"run {run} (seed {seed}): reported done, not all there"
+        if count != before:
+            finished += 1
+            _remove_imported(service)
+        runs += 1
+    assert runs >= 10
+    print(f"kill -9 during import: {runs} runs, {finished} finished first, import of {n_notes} notes "
+          f"{took * 1000:.0f} ms (with start-up), seed {seed}")
+
+
+def _remove_imported(service: ProfileService) -> None:
+    profile = service.unlock(service.find(LABEL), PASSPHRASE)
+    try:
+        for row in profile.journal.summaries(EntryFilter(text="Imported"), limit=1_000_000):
+            profile.journal.purge(row.id)
+    finally:
+        profile.close()

@@ -2,6 +2,7 @@
 
     python backup_crasher.py backup  <data_dir> <profile label> <out file>
     python backup_crasher.py restore <data_dir> <backup file> <new label>
+    python backup_crasher.py import  <data_dir> <profile label> <markdown folder>
 
 It prints ``READY`` once the slow parts before the work are done (unlock, key derivation) and ``DONE`` when the
 work returned. The parent kills it at a random moment in between and checks what was left.
@@ -43,6 +44,14 @@ def main(argv: list[str]) -> int:
         backups.restore(Path(argv[3]), BACKUP_PASSPHRASE, label=argv[4], new_passphrase=PASSPHRASE,
                         passphrase_only=True)
         print("DONE", flush=True)
+        return 0
+    if mode == "import":
+        profile = service.unlock(service.find(argv[3]), PASSPHRASE)
+        preview = profile.interchange.preview("md", Path(argv[4]))
+        print("READY", flush=True)
+        profile.interchange.run(preview)
+        print("DONE", flush=True)
+        profile.close()
         return 0
     return 2
 

@@ -62,7 +62,8 @@ def _uses() -> dict[str, list[tuple[str, set[str]]]]:
                     continue
                 code = str(first.value) if isinstance(first, ast.Constant) else ERROR_CLASSES[name].code
                 found[code].append((where, {k.arg for k in node.keywords if k.arg}))
-            elif name in RENDERERS and node.args and isinstance(node.args[0], ast.Constant):
+            elif (name in RENDERERS and node.args and isinstance(node.args[0], ast.Constant)
+                  and isinstance(node.args[0].value, str)):  # not Qt's QRectF.translated(0, y)
                 params: set[str] = set()
                 if len(node.args) > 1 and isinstance(node.args[1], ast.Dict):
                     params = {str(k.value) for k in node.args[1].keys if isinstance(k, ast.Constant)}
@@ -122,6 +123,7 @@ def test_exit_codes_are_unchanged() -> None:
         "VaultLocked": 2, "AlreadyRunning": 2, "WrongPassphrase": 3, "WrongRecoveryCode": 3,
         "KeyringUnavailable": 4, "KeyringLocked": 4, "KeyringSecretMissing": 4, "KeyringMismatch": 4,
         "KeyringBackendChanged": 4, "DataCorrupt": 5, "HeaderCorrupt": 5, "SchemaTooNew": 5, "DiskFull": 5,
+        "ImportRefused": 5,
     }
     assert {name: cls.exit_code for name, cls in ERROR_CLASSES.items()} == expected
 

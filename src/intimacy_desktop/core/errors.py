@@ -122,3 +122,10 @@ class VaultLocked(UsageError):
 class AlreadyRunning(AppError):
     exit_code = EXIT_USAGE
     code = "already_running"
+
+
+class ImportRefused(AppError):
+    """A file offered for import that is refused as a whole (core/interchange.py): nothing of it is imported."""
+
+    exit_code = EXIT_DATA
+    code = "import_refused"  # or a precise "import_..." code with its params

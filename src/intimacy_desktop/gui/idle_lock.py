@@ -32,17 +32,32 @@ class IdleLock(QObject):
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.idle)
         self._watching = False
+        self._default_ms = timeout_ms
+        self._off = False
+
+    def set_timeout_ms(self, timeout_ms: int | None) -> None:
+        """A person's choice (Settings): 0 is never; None goes back to the window's default (after a lock)."""
+        ms = self._default_ms if timeout_ms is None else timeout_ms
+        self._off = ms == 0
+        if self._off:
+            self._timer.stop()
+            return
+        self._timer.setInterval(ms)
+        if self._watching:
+            self._timer.start()
 
     @property
     def timeout_ms(self) -> int:
-        return self._timer.interval()
+        """The idle time before the lock; 0 when the person chose never."""
+        return 0 if self._off else self._timer.interval()
 
     def start(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._watching:
             app.installEventFilter(self)
             self._watching = True
-        self._timer.start()
+        if not self._off:
+            self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()

@@ -140,9 +140,13 @@ class MainWindow(QMainWindow):
     def watch_session_lock(self, watcher: SessionLockWatcher) -> None:
         """Lock whenever ``watcher`` reports the screen locked or the computer going to sleep."""
         if self.session_lock is not None:
-            self.session_lock.locked.disconnect(self.lock)
+            self.session_lock.locked.disconnect(self._screen_locked)
         self.session_lock = watcher
-        watcher.locked.connect(self.lock)
+        watcher.locked.connect(self._screen_locked)
+
+    def _screen_locked(self) -> None:
+        if self.locks.lock_with_screen:  # a person's choice in Settings; on by default
+            self.lock()
 
     def lock(self) -> None:
         self.locks.lock()

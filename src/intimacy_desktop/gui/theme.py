@@ -53,18 +53,28 @@ def system_prefers_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
+_forced: bool | None = None
+
+
 def apply(app: QApplication, *, dark: bool | None = None) -> None:
-    """Apply a theme; ``dark=None`` follows the system and keeps following it when it changes."""
-    global _current
+    """Apply a theme; ``dark=None`` follows the system and keeps following it when it changes (a person's
+    choice of light or dark in Settings stops the following until it is "system" again)."""
+    global _current, _forced
+    _forced = dark
     use_dark = system_prefers_dark() if dark is None else dark
     _current = DARK if use_dark else LIGHT
     if not isinstance(app.style(), ThemeStyle):
         app.setStyle(ThemeStyle())
     app.setPalette(_palette(_current))
     app.setStyleSheet(_style_sheet(_current))
-    if dark is None and not app.property("themeFollowsSystem"):
+    if not app.property("themeFollowsSystem"):
         app.setProperty("themeFollowsSystem", True)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _follow_system(app))
+
+
+def _follow_system(app: QApplication) -> None:
+    if _forced is None:
+        apply(app)
 
 
 INDICATOR_SIZE = 16

@@ -14,8 +14,10 @@ from intimacy_desktop.core.errors import AppError, VaultLocked
 
 if TYPE_CHECKING:
     from intimacy_desktop.services.conversations import ConversationService
+    from intimacy_desktop.services.interchange import InterchangeService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
+    from intimacy_desktop.services.preferences import PreferencesService
     from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.storage.database import Database
     from intimacy_desktop.storage.header import VaultHeader
@@ -60,6 +62,8 @@ class UnlockedProfile:
         self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
         self._practice: PracticeService | None = None
         self._conversations: ConversationService | None = None
+        self._interchange: InterchangeService | None = None
+        self._preferences: PreferencesService | None = None
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -101,6 +105,26 @@ class UnlockedProfile:
                 raise VaultLocked()
             self._conversations = ConversationService(self._db, self.changes)
         return self._conversations
+
+    @property
+    def interchange(self) -> InterchangeService:
+        if self._interchange is None:
+            from intimacy_desktop.services.interchange import InterchangeService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._interchange = InterchangeService(self._db, self.changes)
+        return self._interchange
+
+    @property
+    def preferences(self) -> PreferencesService:
+        if self._preferences is None:
+            from intimacy_desktop.services.preferences import PreferencesService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._preferences = PreferencesService(self._db, self.changes)
+        return self._preferences
 
     def __repr__(self) -> str:
         return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
@@ -149,6 +173,8 @@ class UnlockedProfile:
         self._prompts = None
         self._practice = None
         self._conversations = None
+        self._interchange = None
+        self._preferences = None
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None

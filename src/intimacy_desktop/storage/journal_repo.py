@@ -136,6 +136,20 @@ class JournalRepository:
         )
         return {dt.date.fromisoformat(d): (float(m) if m is not None else None, int(n)) for d, m, n in rows}
 
+    def live_entries(self, ids: list[int] | None = None) -> list[Entry]:
+        """Every live entry (or those of ``ids`` that are live), oldest first, tags included, in two queries: what an
+        export writes and an import compares against."""
+        rows = self.tx.rows(_ENTRY + " WHERE deleted_at IS NULL ORDER BY entry_date, id")
+        if ids is not None:
+            wanted = set(ids)
+            rows = [r for r in rows if r[0] in wanted]
+        tags: dict[int, list[str]] = {}
+        for entry_id, name in self.tx.rows(
+                "SELECT entry_tags.entry_id, tags.name FROM entry_tags JOIN tags ON tags.id = entry_tags.tag_id "
+                "ORDER BY tags.name"):
+            tags.setdefault(entry_id, []).append(name)
+        return [_entry(r, tuple(tags.get(r[0], ()))) for r in rows]
+
     def tags_in_use(self) -> list[str]:
         return [r[0] for r in self.tx.rows(
             "SELECT DISTINCT tags.name FROM tags JOIN entry_tags ON entry_tags.tag_id = tags.id "

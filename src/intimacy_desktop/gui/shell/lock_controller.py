@@ -23,6 +23,7 @@ from intimacy_desktop.gui.unlock_page import UnlockPage
 from intimacy_desktop.services.profiles import forget_secret
 
 if TYPE_CHECKING:
+    from intimacy_desktop.core.preferences import Preferences
     from intimacy_desktop.gui.background import Background
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.gui.conversation.live import LiveConversation
@@ -53,6 +54,8 @@ class LockController(QObject):
         super().__init__(window)
         self._sounds = sounds
         self._live = live
+        self._dark_choice: bool | None = None  # the theme a person chose (None: the system's)
+        self.lock_with_screen = True
         self._window = window
         self._stack = stack
         self._profiles = profiles
@@ -209,6 +212,24 @@ class LockController(QObject):
         if current is not None:
             current.shown()
         self._idle.start()
+        self.ctx.apply_preferences = self.apply_preferences
+        prefs = self.ctx.profile.preferences
+        self.ctx.ops.query(self.app_view, prefs.load).success(self.apply_preferences).run()
+
+    def apply_preferences(self, prefs: Preferences | None) -> None:
+        """The unlocked person's settings, or (None, at the lock) the window's defaults again: the unlock screen
+        shows nobody's choices."""
+        from intimacy_desktop.gui import theme
+
+        chosen = None if prefs is None else prefs.auto_lock_minutes
+        self._idle.set_timeout_ms(None if chosen is None else chosen * 60_000)
+        self._sounds.enabled = True if prefs is None else prefs.sounds
+        self.lock_with_screen = True if prefs is None else prefs.lock_with_screen
+        wanted = None if prefs is None or prefs.theme == "system" else prefs.theme == "dark"
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and wanted != self._dark_choice:
+            self._dark_choice = wanted
+            theme.apply(app, dark=wanted)
 
     def navigate(self, page_id: str, action: str | None = None) -> None:
         if self.app_view is not None and not self.locking:
@@ -237,6 +258,7 @@ class LockController(QObject):
         view.wipe_all()
         ctx.close()
         self.ctx = self.app_view = None
+        self.apply_preferences(None)
         self._stack.removeWidget(view)
         view.hide()
         view.deleteLater()
