@@ -81,7 +81,7 @@ def test_dayone_export_as_zip_reads_back(profile: UnlockedProfile, tmp_path: Pat
     assert profile.interchange.export("json", out, tz_name="Europe/Berlin") == 2
     with zipfile.ZipFile(out) as zf:
         document = json.loads(zf.read("Journal.json"))
-    assert list(document)[0] == "notice" and "NOT encrypted" in document["notice"]
+    assert next(iter(document)) == "notice" and "NOT encrypted" in document["notice"]
     assert profile.interchange.preview("dayone", out).duplicates == 2  # the same entries: all already here
 
 
