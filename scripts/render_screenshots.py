@@ -25,6 +25,7 @@ build_ui.build()
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from render_conversation import render_conversation  # noqa: E402
+from render_settings import render_settings  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
 from intimacy_desktop.app import PAGES  # noqa: E402
@@ -135,6 +136,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         render_layers(w, shot)
         render_practice(w, shot)
         render_conversation(w, shot, wait_until)
+        render_settings(w, shot, wait_until, Path(tmp), shot.folder)
         w.lock()
         wait_until(lambda: w.profile is None)
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile

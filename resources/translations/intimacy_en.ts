@@ -80,4 +80,79 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>BackupDialog</name>
+    <message numerus="yes">
+        <source>Backup written and checked: %Ln entries in %1.</source>
+        <translation>
+            <numerusform>Backup written and checked: %Ln entry in %1.</numerusform>
+            <numerusform>Backup written and checked: %Ln entries in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Exported %Ln entries to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln entry to %1.</numerusform>
+            <numerusform>Exported %Ln entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln already in your journal or repeated in the file: left out.</source>
+        <translation>
+            <numerusform>%Ln already in your journal or repeated in the file: left out.</numerusform>
+            <numerusform>%Ln already in your journal or repeated in the file: left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln empty ones (photos only, say): left out.</source>
+        <translation>
+            <numerusform>%Ln empty one (photos only, say): left out.</numerusform>
+            <numerusform>%Ln empty ones (photos only, say): left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new, from %1 to %2.</source>
+        <translation>
+            <numerusform>%Ln new, on %1.</numerusform>
+            <numerusform>%Ln new, from %1 to %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %Ln entries.</source>
+        <translation>
+            <numerusform>Found %Ln entry.</numerusform>
+            <numerusform>Found %Ln entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln entries</source>
+        <translation>
+            <numerusform>Import %Ln entry</numerusform>
+            <numerusform>Import %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln entries. They are in your journal now.</source>
+        <translation>
+            <numerusform>Imported %Ln entry. It is in your journal now.</numerusform>
+            <numerusform>Imported %Ln entries. They are in your journal now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+        <source>After %n minute(s) without use</source>
+        <translation>
+            <numerusform>After %n minute without use</numerusform>
+            <numerusform>After %n minutes without use</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

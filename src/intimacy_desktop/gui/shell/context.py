@@ -20,6 +20,7 @@ from intimacy_desktop.gui.sound import SoundPlayer
 if TYPE_CHECKING:
     from intimacy_desktop.core.preferences import Preferences
     from intimacy_desktop.gui.clipboard import ClipboardGuard
+    from intimacy_desktop.services.backups import BackupService
     from intimacy_desktop.services.conversations import ConversationService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
@@ -56,6 +57,7 @@ class ProfileContext:
         self.live = live if live is not None else LiveConversation(self.sounds, parent)
         self.clipboard = clipboard
         self.navigate = navigate
+        self.backups: BackupService | None = None  # the shell's, which knows every profile (restore adds one)
         # the shell's: puts a person's saved settings into effect (idle lock, theme, sounds); Settings calls it
         self.apply_preferences: Callable[[Preferences | None], None] = lambda _prefs: None
         self.ops = OperationRunner(parent)

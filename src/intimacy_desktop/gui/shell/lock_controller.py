@@ -203,6 +203,10 @@ class LockController(QObject):
         settings.remember_profile_folder(profile.info.folder.name)
         self.ctx = ProfileContext(profile, clipboard=self._clipboard, navigate=self.navigate, sounds=self._sounds,
                                   live=self._live, parent=self)
+        from intimacy_desktop.services.backups import BackupService
+
+        self.ctx.backups = BackupService(self._profiles, self._profiles.kdf)  # a profile's strength, or tests' speed
+        self.ctx.apply_preferences = self.apply_preferences
         if self._factories is None:
             self._factories = resolve(self._pages)
         self.app_view = AppView(self.ctx, self._factories, on_lock=self.lock, on_about=self._on_about)
@@ -212,7 +216,6 @@ class LockController(QObject):
         if current is not None:
             current.shown()
         self._idle.start()
-        self.ctx.apply_preferences = self.apply_preferences
         prefs = self.ctx.profile.preferences
         self.ctx.ops.query(self.app_view, prefs.load).success(self.apply_preferences).run()
 

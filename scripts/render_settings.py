@@ -1,0 +1,76 @@
+"""The Settings page for docs/screenshots (scripts/render_screenshots.py calls it): the page, the backup dialog after
+a backup, the import preview of a jrnl export, the export dialog, and the first entry page of a PDF export."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+JRNL_SAMPLE = {
+    "tags": {"@walks": 2},
+    "entries": [
+        {"title": "Long walk after the rain", "body": "We talked about your sister's visit.", "date": "2023-04-02",
+         "time": "18:10", "tags": ["@walks"], "starred": True},
+        {"title": "Quiet Sunday", "body": "Pancakes, no phones until noon.", "date": "2023-04-09", "time": "10:30",
+         "tags": [], "starred": False},
+        {"title": "Planning the summer", "body": "Two weeks by the sea, maybe.", "date": "2023-05-20",
+         "time": "21:00", "tags": ["@walks"], "starred": False},
+    ],
+}
+
+
+def render_settings(w: Any, shot: Callable[[QWidget, str], None], wait_until: Callable[..., None],
+                    folder: Path, out: Path) -> None:
+    ctx: Any = w.locks.ctx
+
+    def idle() -> bool:
+        return not ctx.ops.busy
+
+    page: Any = w.show_page("settings")
+    wait_until(lambda: idle() and not page._loading)
+    shot(w, "47-settings")
+
+    page.backup_button.click()
+    dialog: Any = page.dialog
+    dialog.target.set_path(folder / "intimacy-backup.idbackup")
+    dialog.passphrase.setText("a long backup passphrase")
+    dialog.repeat.setText("a long backup passphrase")
+    dialog.go.click()
+    wait_until(lambda: idle() and "checked" in dialog.status.text(), timeout=60)
+    _shot_dialog(dialog, shot, "48-backup-written")
+    dialog.close()
+
+    sample = folder / "jrnl-export.json"
+    sample.write_text(json.dumps(JRNL_SAMPLE), encoding="utf-8")
+    page.import_button.click()
+    dialog = page.dialog
+    dialog.format.setCurrentIndex(dialog.format.findData("jrnl"))
+    dialog.source.set_path(sample)
+    dialog.go.click()
+    wait_until(lambda: idle() and dialog.preview is not None)
+    _shot_dialog(dialog, shot, "49-import-preview")
+    dialog.close()
+
+    page.export_button.click()
+    dialog = page.dialog
+    dialog.target.set_path(folder / "journal.pdf")
+    _shot_dialog(dialog, shot, "50-export-warning")
+    dialog.go.click()
+    wait_until(lambda: idle() and (folder / "journal.pdf").exists(), timeout=60)
+    dialog.close()
+    from intimacy_desktop.gui.export_pdf import render_page_png
+
+    only = __import__("os").environ.get("SCREENSHOTS_ONLY", "")
+    if not only or "51" in only.split(","):
+        render_page_png(folder / "journal.pdf", 1, out / "51-pdf-page.png", dpi=80)
+        print(f"wrote {out.name}/51-pdf-page.png")
+
+
+def _shot_dialog(dialog: QWidget, shot: Callable[[QWidget, str], None], name: str) -> None:
+    dialog.adjustSize()
+    QApplication.processEvents()
+    shot(dialog, name)

@@ -1,0 +1,224 @@
+"""Settings: a person's own choices (kept in their encrypted vault, core/preferences.py) and the doors to backups,
+restore, import and export.
+
+A choice takes effect as soon as it is made and is saved at once; there is no "Apply" to forget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intimacy_desktop.core.changes import Changed
+from intimacy_desktop.core.preferences import AUTO_LOCK_CHOICES, Preferences, Theme
+from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.shell.page import Page
+
+if TYPE_CHECKING:
+    from intimacy_desktop.core.errors import AppError
+    from intimacy_desktop.gui.shell.context import ProfileContext
+
+
+def _card(title: str, lead: str) -> tuple[QFrame, QVBoxLayout]:
+    card = QFrame()
+    card.setProperty("role", "card")
+    lay = QVBoxLayout(card)
+    lay.setContentsMargins(24, 20, 24, 20)
+    lay.setSpacing(10)
+    heading = QLabel(title)
+    heading.setProperty("role", "section")
+    lay.addWidget(heading)
+    if lead:
+        text = QLabel(lead)
+        text.setWordWrap(True)
+        text.setProperty("role", "muted")
+        lay.addWidget(text)
+    return card, lay
+
+
+class SettingsPage(Page):
+    page_id = "settings"
+
+    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.prefs = Preferences()
+        self._loading = True
+        self.dialog: QDialog | None = None
+
+        self.auto_lock = QComboBox()
+        for minutes in AUTO_LOCK_CHOICES:
+            label = (self.tr("Never (not advised on a shared computer)") if minutes == 0
+                     else self.tr("After %n minute(s) without use", "", minutes))
+            self.auto_lock.addItem(label, minutes)
+        self.auto_lock.setAccessibleName(self.tr("Lock automatically"))
+        self.screen_lock = QCheckBox(self.tr("Lock when the computer's screen locks or it goes to sleep"))
+        self.theme = QComboBox()
+        for label, value in ((self.tr("Follow the system"), Theme.SYSTEM), (self.tr("Light"), Theme.LIGHT),
+                             (self.tr("Dark"), Theme.DARK)):
+            self.theme.addItem(label, value.value)
+        self.theme.setAccessibleName(self.tr("Theme"))
+        self.sounds = QCheckBox(self.tr("Soft chimes when a timed step or a conversation ends"))
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setToolTip(self.tr("More languages are a translation away; the app is ready for them."))
+
+        privacy, lay = _card(self.tr("Privacy on this computer"),
+                             self.tr("Your settings are kept inside your encrypted profile, not in a file others "
+                                     "can read."))
+        form = QFormLayout()
+        form.addRow(self.tr("Lock automatically"), self.auto_lock)
+        lay.addLayout(form)
+        lay.addWidget(self.screen_lock)
+        looks, lay = _card(self.tr("Appearance and sound"), "")
+        form = QFormLayout()
+        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.tr("Language"), self.language)
+        lay.addLayout(form)
+        lay.addWidget(self.sounds)
+
+        self.backup_button = QPushButton(self.tr("Back up this profile…"))
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        backups, lay = _card(self.tr("Backups"),
+                             self.tr("One encrypted file of your profile, protected by a passphrase of its own. Keep "
+                                     "a copy away from this computer: it is how your journal survives a lost or "
+                                     "broken machine."))
+        lay.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.import_button = QPushButton(self.tr("Import from another journal…"))
+        self.export_button = QPushButton(self.tr("Export entries…"))
+        moving, lay = _card(self.tr("Import and export"),
+                            self.tr("Bring entries in from Day One, jrnl or Markdown files; take them out as PDF, "
+                                    "Markdown or Day One JSON. Exports are not encrypted."))
+        lay.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.status = QLabel()
+        self.status.setProperty("role", "error")
+        self.status.setWordWrap(True)
+
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(40, 32, 40, 32)
+        column.setSpacing(16)
+        heading = QLabel(self.tr("Settings"))
+        heading.setProperty("role", "pagetitle")
+        column.addWidget(heading)
+        for card in (privacy, looks, backups, moving):
+            card.setMaximumWidth(760)
+            column.addWidget(card)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.auto_lock.currentIndexChanged.connect(lambda _i: self._set(auto_lock_minutes=self.auto_lock.currentData()))
+        self.screen_lock.toggled.connect(lambda on: self._set(lock_with_screen=on))
+        self.theme.currentIndexChanged.connect(lambda _i: self._set(theme=Theme(self.theme.currentData())))
+        self.sounds.toggled.connect(lambda on: self._set(sounds=on))
+        self.backup_button.clicked.connect(lambda: self._open(self._backup_dialog))
+        self.restore_button.clicked.connect(lambda: self._open(self._restore_dialog))
+        self.import_button.clicked.connect(lambda: self._open(self._import_dialog))
+        self.export_button.clicked.connect(lambda: self._open(self._export_dialog))
+        ctx.changes.changed.connect(self._on_changed)
+        self._show(self.prefs)
+        self._load()
+
+    def title(self) -> str:
+        return self.tr("Settings")
+
+    def shown(self) -> None:
+        self.auto_lock.setFocus()
+
+    def _on_changed(self, changes: Changed) -> None:
+        if changes == Changed.EXTERNAL and not self._loading:  # another process wrote; ours are already shown
+            self._load()
+
+    def _load(self) -> None:
+        self._loading = True
+        prefs = self._ctx.profile.preferences
+        self._ctx.ops.query(self, prefs.load).success(self._loaded).failure(self._failed).run()
+
+    def _loaded(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        self._show(prefs)
+        self._loading = False
+
+    def _show(self, prefs: Preferences) -> None:
+        widgets = (self.auto_lock, self.screen_lock, self.theme, self.sounds)
+        for w in widgets:
+            w.blockSignals(True)
+        self.auto_lock.setCurrentIndex(self.auto_lock.findData(prefs.lock_minutes))
+        self.screen_lock.setChecked(prefs.lock_with_screen)
+        self.theme.setCurrentIndex(self.theme.findData(prefs.theme.value))
+        self.sounds.setChecked(prefs.sounds)
+        for w in widgets:
+            w.blockSignals(False)
+
+    def _set(self, **change: Any) -> None:
+        if self._loading:
+            return
+        self.prefs = replace(self.prefs, **change)
+        self._ctx.apply_preferences(self.prefs)  # at once; the save follows
+        service, prefs = self._ctx.profile.preferences, self.prefs
+        self._ctx.ops.op(self, lambda: service.save(prefs)).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, _prefs: Preferences) -> None:
+        self.status.clear()
+
+    def _failed(self, error: AppError) -> None:
+        self._loading = False
+        self.status.setText(error_text(error))
+
+    # ---- dialogs --------------------------------------------------------------------------------------------
+    def _open(self, make: Callable[[], QDialog]) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = make()
+        self.dialog.setModal(True)
+        self.dialog.show()
+
+    def _backup_dialog(self) -> QDialog:
+        from intimacy_desktop.gui.settings_page.backup_dialogs import BackupDialog
+
+        return BackupDialog(self._ctx, self)
+
+    def _restore_dialog(self) -> QDialog:
+        from intimacy_desktop.gui.settings_page.backup_dialogs import RestoreDialog
+
+        return RestoreDialog(self._ctx, self)
+
+    def _import_dialog(self) -> QDialog:
+        from intimacy_desktop.gui.settings_page.interchange_dialogs import ImportDialog
+
+        return ImportDialog(self._ctx, self)
+
+    def _export_dialog(self) -> QDialog:
+        from intimacy_desktop.gui.settings_page.interchange_dialogs import ExportDialog
+
+        return ExportDialog(self._ctx, self)
+
+    def wipe(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
