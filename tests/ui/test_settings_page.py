@@ -129,3 +129,37 @@ def test_backup_import_and_export_through_the_dialogs(qtbot: QtBot, make_window:
     window.lock()
     qtbot.waitUntil(lambda: window.profile is None, timeout=5_000)
     assert page is not None and PASSPHRASE
+
+
+def test_a_new_computer_restores_from_the_first_run_screen(qtbot: QtBot, make_window: Any, profiles: ProfileService,
+                                                           tmp_path: Path) -> None:
+    from intimacy_desktop.core.journal import EntryFields as Fields
+    from intimacy_desktop.services.profiles import ProfileService as Service
+    from intimacy_desktop.storage.device_secret import MemorySecretStore
+
+    old_store = MemorySecretStore()
+    old = Service(tmp_path / "old-computer", lambda: old_store, crypto.FAST_TEST_PARAMS)
+    created = old.create("Sam", "old passphrase")
+    created.profile.journal.add(Fields(title="Written on the old computer"))
+    backup = tmp_path / "sam.idbackup"
+    BackupService(old, crypto.FAST_TEST_PARAMS).create(backup, "the backup passphrase", created.profile)
+    created.profile.close()
+
+    window = make_window()  # this computer: no profile, an empty keyring
+    assert window.stack.currentWidget() is window.locks.first_run
+    window.locks.first_run.ui.restoreButton.click()
+    dialog = window.locks.restore_dialog
+    dialog.source.set_path(backup)
+    dialog.passphrase.setText("the backup passphrase")
+    dialog.new_passphrase.setText(PASSPHRASE)
+    dialog.repeat.setText(PASSPHRASE)
+    dialog.go.click()
+    qtbot.waitUntil(lambda: "Restored" in dialog.status.text(), timeout=20_000)
+    assert dialog.code_view.isVisible() and len(dialog.code_view.code().split("-")) == 8
+    dialog.code_view.ui.savedCheck.setChecked(True)
+    dialog.code_view.ui.continueButton.click()
+    assert window.stack.currentWidget() is window.unlock_page
+    assert [p.label for p in profiles.list_profiles()] == ["Sam"]
+    unlock(qtbot, window)
+    titles = [s.title for s in window.profile.journal.summaries(EntryFilter())]
+    assert titles == ["Written on the old computer"]

@@ -18,6 +18,7 @@ from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
 class FirstRunPage(QWidget):
     create_requested = Signal(str, object, bool)  # label, passphrase (str | None), passphrase_only
     cancelled = Signal()
+    restore_requested = Signal()
     finished = Signal()
 
     def __init__(self, clipboard: ClipboardGuard, parent: QWidget | None = None) -> None:
@@ -35,6 +36,7 @@ class FirstRunPage(QWidget):
         self.ui.createButton.clicked.connect(self._create)
         self.ui.confirmEdit.returnPressed.connect(self._create)
         self.ui.cancelButton.clicked.connect(self.cancelled)
+        self.ui.restoreButton.clicked.connect(self.restore_requested)
         self.ui.errorLabel.hide()
 
     def start(self, suggested_label: str, *, can_cancel: bool) -> None:

@@ -24,6 +24,7 @@ class UnlockPage(QWidget):
     unlock_requested = Signal(object, object)  # ProfileInfo, passphrase (str | None)
     recover_requested = Signal(object)  # ProfileInfo
     new_profile_requested = Signal()
+    restore_requested = Signal()
     about_requested = Signal()
     profile_chosen = Signal(str)  # folder name, to remember
 
@@ -45,6 +46,7 @@ class UnlockPage(QWidget):
         self.ui.unlockButton.clicked.connect(self._unlock)
         self.ui.recoverButton.clicked.connect(self._recover)
         self.ui.newProfileButton.clicked.connect(self.new_profile_requested)
+        self.ui.restoreButton.clicked.connect(self.restore_requested)
         self.ui.aboutButton.clicked.connect(self.about_requested)
         self.set_busy(False)
         self.ui.errorLabel.hide()
@@ -100,7 +102,7 @@ class UnlockPage(QWidget):
         self.ui.busyBar.setVisible(busy)
         self.ui.busyLabel.setVisible(busy)
         for w in (self.ui.unlockButton, self.ui.passphraseEdit, self.ui.profileCombo, self.ui.recoverButton,
-                  self.ui.newProfileButton):
+                  self.ui.newProfileButton, self.ui.restoreButton):
             w.setEnabled(not busy)
         if not busy:
             self._on_profile_changed(self.ui.profileCombo.currentIndex(), keep_error=True)

@@ -7,9 +7,11 @@ tens of megabytes are encrypted and read back. Passphrases typed here are cleare
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,8 +31,10 @@ from intimacy_desktop.gui.recovery_code_view import RecoveryCodeView
 from intimacy_desktop.gui.settings_page.path_field import Choose, PathField, ProgressRelay
 
 if TYPE_CHECKING:
+    from intimacy_desktop.gui.background import Background
+    from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.gui.shell.context import ProfileContext
-    from intimacy_desktop.services.backups import Restored
+    from intimacy_desktop.services.backups import BackupService, Restored
     from intimacy_desktop.storage.backup import Manifest
 
 FILTER = "Intimacy Desktop backups (*.idbackup)"
@@ -43,12 +47,32 @@ def _secret(label: str) -> QLineEdit:
     return edit
 
 
-class WorkDialog(QDialog):
-    """What both dialogs share: a form, a progress bar, a line that says how it went, and the two buttons."""
+Runner = Callable[["WorkDialog", Callable[[], Any], Callable[[Any], None], str], None]
 
-    def __init__(self, ctx: ProfileContext, title: str, intro: str, action: str, parent: QWidget | None) -> None:
+
+def ops_runner(ctx: ProfileContext) -> Runner:
+    """Work of an unlocked profile: its operations (the lock waits for it, gui/operations.py)."""
+    def run(dialog: WorkDialog, work: Callable[[], Any], done: Callable[[Any], None], label: str) -> None:
+        ctx.ops.op(dialog, work).success(done).failure(dialog.failed).with_progress(label).run()
+    return run
+
+
+def background_runner(background: Background) -> Runner:
+    """Work before any profile is open (a restore from the first-run or unlock screen)."""
+    def run(dialog: WorkDialog, work: Callable[[], Any], done: Callable[[Any], None], _label: str) -> None:
+        background.submit(work, done, dialog.failed)
+    return run
+
+
+class WorkDialog(QDialog):
+    """What the dialogs share: a form, a progress bar, a line that says how it went, and the two buttons."""
+
+    def __init__(self, ctx: ProfileContext | None, title: str, intro: str, action: str, parent: QWidget | None,
+                 runner: Runner | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        assert runner is not None or ctx is not None
+        self.run_work: Runner = runner if runner is not None else ops_runner(ctx)  # type: ignore[arg-type]
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
         self.intro = QLabel(intro)
@@ -88,9 +112,14 @@ class WorkDialog(QDialog):
             self.progress.setValue(0)
             self.status.setText(self.tr("Working…"))
 
-    def _failed(self, error: AppError) -> None:
+    def failed(self, error: AppError) -> None:
         self._busy(False)
         self.status.setText(error_text(error))
+
+    @property
+    def ctx(self) -> ProfileContext:
+        assert self._ctx is not None
+        return self._ctx
 
 
 class BackupDialog(WorkDialog):
@@ -122,12 +151,11 @@ class BackupDialog(WorkDialog):
             return
         self.passphrase.clear()
         self.repeat.clear()
-        backups, profile, report = self._ctx.backups, self._ctx.profile, self.relay.report
+        backups, profile, report = self.ctx.backups, self.ctx.profile, self.relay.report
         assert backups is not None
         self._busy(True)
-        (self._ctx.ops.op(self, lambda: backups.create(target, passphrase, profile, progress=report))
-         .success(lambda manifest: self._done(manifest, target)).failure(self._failed)
-         .with_progress(self.tr("Writing the backup…")).run())
+        self.run_work(self, lambda: backups.create(target, passphrase, profile, progress=report),
+                      lambda manifest: self._done(manifest, target), self.tr("Writing the backup…"))
 
     def _done(self, manifest: Manifest, target: Path) -> None:
         self._busy(False)
@@ -137,13 +165,19 @@ class BackupDialog(WorkDialog):
 
 
 class RestoreDialog(WorkDialog):
-    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
+    restored = Signal(object)  # ProfileInfo of the new profile
+
+    def __init__(self, backups: BackupService, clipboard: ClipboardGuard, runner: Runner,
+                 parent: QWidget | None = None, *, unlocked: bool = True) -> None:
+        self._backups = backups
+        self._unlocked = unlocked
         super().__init__(
-            ctx, self.tr("Restore from a backup"),
+            None, self.tr("Restore from a backup"),
             self.tr("A restored profile is added beside the others; nothing here is replaced. It gets the new "
                     "passphrase you choose here and a new recovery code. (A profile from a backup of every profile "
                     "comes back as it was, with its own passphrase.)"),
-            self.tr("Restore"), parent)
+            self.tr("Restore"), parent, runner)
+        self.progress.setRange(0, 0)  # a restore reports no fractions: a busy bar
         self.source = PathField(Choose.OPEN_FILE, caption=self.tr("The backup file"), file_filter=FILTER)
         self.passphrase = _secret(self.tr("Backup passphrase"))
         self.which = QLineEdit()
@@ -158,7 +192,7 @@ class RestoreDialog(WorkDialog):
                              (self.tr("Profile in the backup"), self.which), (self.tr("Restore as"), self.name),
                              (self.tr("New passphrase"), self.new_passphrase), (self.tr("Repeat it"), self.repeat)):
             self.form.addRow(label, field)
-        self.code_view = RecoveryCodeView(ctx.clipboard)
+        self.code_view = RecoveryCodeView(clipboard)
         self.code_view.confirmed.connect(self.accept)
         self.body.addWidget(self.code_view)
         self.code_view.hide()
@@ -180,17 +214,18 @@ class RestoreDialog(WorkDialog):
         for edit in (self.passphrase, self.new_passphrase, self.repeat):
             edit.clear()
         item, label = self.which.text().strip() or None, self.name.text().strip() or None
-        backups = self._ctx.backups
-        assert backups is not None
+        backups = self._backups
         self._busy(True)
-        (self._ctx.ops.op(self, lambda: backups.restore(source, passphrase, item=item, label=label,
-                                                        new_passphrase=new))
-         .success(self._done).failure(self._failed).with_progress(self.tr("Restoring…")).run())
+        self.run_work(self, lambda: backups.restore(source, passphrase, item=item, label=label, new_passphrase=new),
+                      self._done, self.tr("Restoring…"))
 
     def _done(self, restored: Restored) -> None:
         self._busy(False)
         text = self.tr("Restored as “%1”. To open it, lock (Ctrl+L) and choose it on the unlock screen.")
+        if not self._unlocked:
+            text = self.tr("Restored as “%1”. Choose it on the unlock screen to open it.")
         self.status.setText(text.replace("%1", restored.info.label))
+        self.restored.emit(restored.info)
         if restored.recovery_code:
             self.code_view.show_code(restored.recovery_code)
             self.code_view.show()

@@ -68,10 +68,10 @@ class ImportDialog(WorkDialog):
         if path is None:
             self.status.setText(error_text(UsageError("import_unreadable")))
             return
-        service = self._ctx.profile.interchange
+        service = self.ctx.profile.interchange
         self._busy(True)
-        (self._ctx.ops.query(self, lambda: service.preview(fmt, path)).success(self._previewed)
-         .failure(self._failed).with_progress(self.tr("Reading the file…")).run())
+        (self.ctx.ops.query(self, lambda: service.preview(fmt, path)).success(self._previewed)
+         .failure(self.failed).with_progress(self.tr("Reading the file…")).run())
 
     def _previewed(self, preview: ImportPreview) -> None:
         self._busy(False)
@@ -94,10 +94,9 @@ class ImportDialog(WorkDialog):
         self.go.setEnabled(bool(preview.new))
 
     def _import(self, preview: ImportPreview) -> None:
-        service = self._ctx.profile.interchange
+        service = self.ctx.profile.interchange
         self._busy(True)
-        (self._ctx.ops.op(self, lambda: service.run(preview)).success(self._imported).failure(self._failed)
-         .with_progress(self.tr("Importing…")).run())
+        self.run_work(self, lambda: service.run(preview), self._imported, self.tr("Importing…"))
 
     def _imported(self, added: int) -> None:
         self._busy(False)
@@ -137,7 +136,7 @@ class ExportDialog(WorkDialog):
         if target is None:
             self.status.setText(error_text(UsageError("export_folder_missing")))
             return
-        service = self._ctx.profile.interchange
+        service = self.ctx.profile.interchange
         title = self.tr("Journal")
         notice = self.tr("This PDF is not encrypted. Anyone who has the file can read it.")
         report = self.relay.report
@@ -156,8 +155,7 @@ class ExportDialog(WorkDialog):
             return len(entries)
 
         self._busy(True)
-        (self._ctx.ops.op(self, work).success(lambda n: self._done(n, target)).failure(self._failed)
-         .with_progress(self.tr("Exporting…")).run())
+        self.run_work(self, work, lambda n: self._done(n, target), self.tr("Exporting…"))
 
     def _done(self, count: int, target: Path) -> None:
         self._busy(False)

@@ -204,9 +204,10 @@ class SettingsPage(Page):
         return BackupDialog(self._ctx, self)
 
     def _restore_dialog(self) -> QDialog:
-        from intimacy_desktop.gui.settings_page.backup_dialogs import RestoreDialog
+        from intimacy_desktop.gui.settings_page.backup_dialogs import RestoreDialog, ops_runner
 
-        return RestoreDialog(self._ctx, self)
+        assert self._ctx.backups is not None
+        return RestoreDialog(self._ctx.backups, self._ctx.clipboard, ops_runner(self._ctx), self)
 
     def _import_dialog(self) -> QDialog:
         from intimacy_desktop.gui.settings_page.interchange_dialogs import ImportDialog

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QStackedWidget, QWidget
 
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.gui import settings
@@ -69,6 +69,7 @@ class LockController(QObject):
         self.app_view: AppView | None = None
         self.closing = False  # the app is quitting: nothing new opens
         self._pending: UnlockedProfile | None = None  # created, waiting for "I saved my code"
+        self.restore_dialog: QDialog | None = None
         self._first_run: FirstRunPage | None = None  # built on first use: most starts never need it
         self.unlock_page = UnlockPage()
         self.locking_page = QLabel(self.tr("Locking… finishing what was being saved."))
@@ -80,6 +81,7 @@ class LockController(QObject):
         up.unlock_requested.connect(self._unlock)
         up.recover_requested.connect(self._recover)
         up.new_profile_requested.connect(lambda: self._start_first_run(can_cancel=True))
+        up.restore_requested.connect(self.restore_from_backup)
         up.profile_chosen.connect(settings.remember_profile_folder)
         up.about_requested.connect(on_about)
 
@@ -100,10 +102,29 @@ class LockController(QObject):
             page = FirstRunPage(self._clipboard)
             page.create_requested.connect(self._create)
             page.cancelled.connect(self.show_locked)
+            page.restore_requested.connect(self.restore_from_backup)
             page.finished.connect(self._first_run_finished)
             self._stack.addWidget(page)
             self._first_run = page
         return self._first_run
+
+    def restore_from_backup(self) -> None:
+        """From the first-run or unlock screen: a profile back from a backup file, on a new computer too."""
+        from intimacy_desktop.gui.settings_page.backup_dialogs import RestoreDialog, background_runner
+        from intimacy_desktop.services.backups import BackupService
+
+        backups = BackupService(self._profiles, self._profiles.kdf)
+        dialog = RestoreDialog(backups, self._clipboard, background_runner(self._background), self._window,
+                               unlocked=False)
+        dialog.restored.connect(lambda info: self._restored(info.folder.name))
+        dialog.setModal(True)
+        dialog.show()
+        self.restore_dialog = dialog
+
+    def _restored(self, folder_name: str) -> None:
+        settings.remember_profile_folder(folder_name)
+        if self.ctx is None:
+            self.show_locked()
 
     def show_locked(self, message: str | None = None) -> None:
         infos = self._profiles.list_profiles()
