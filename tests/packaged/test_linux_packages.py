@@ -285,6 +285,29 @@ def test_tarball_unpacks_anywhere_and_runs(tarball: Path, tmp_path: Path, clean_
 
 
 # ---- uninstalling (last: it removes the package) ----------------------------------------------------------------
+def test_installed_app_backs_up_restores_and_exports(installed: Installed, clean_env: dict[str, str],
+                                                     tmp_path: Path) -> None:
+    """The frozen program's backup, restore and PDF export (QtPdf is not in the bundle; the PDF writer is)."""
+    env = {**clean_env, "INTIMACY_DESKTOP_PASSPHRASE": "frozen passphrase",
+           "INTIMACY_DESKTOP_NEW_PASSPHRASE": "restored passphrase",
+           "INTIMACY_DESKTOP_BACKUP_PASSPHRASE": "the backup passphrase"}
+
+    def run(*args: str, data: str = "one", stdin: str | None = None, **extra: str) -> subprocess.CompletedProcess[str]:
+        proc = subprocess.run([str(installed.exe), "--data-dir", str(tmp_path / data), *args], input=stdin,
+                              capture_output=True, text=True, env={**env, **extra}, timeout=300, check=False)
+        assert proc.returncode == 0, proc.stderr
+        return proc
+
+    run("profile", "create", "--name", "Jo", "--passphrase-only")
+    run("journal", "add", "--profile", "Jo", stdin="Frozen words\nstill here\n")
+    run("export", "--format", "pdf", str(tmp_path / "jo.pdf"), "--profile", "Jo")
+    assert (tmp_path / "jo.pdf").read_bytes().startswith(b"%PDF")
+    run("backup", "create", "--profile", "Jo", str(tmp_path / "jo.idbackup"))
+    run("backup", "restore", str(tmp_path / "jo.idbackup"), "--passphrase-only", data="two")
+    listed = run("journal", "list", "--profile", "Jo", data="two", INTIMACY_DESKTOP_PASSPHRASE="restored passphrase")
+    assert "Frozen words" in listed.stdout
+
+
 def _tree_digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -320,3 +343,4 @@ def test_zz_uninstall_removes_the_program_and_keeps_the_data(
                           env=env, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert [e["title"] for e in json.loads(proc.stdout)] == ["Still here"]
+

@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtPdf import QPdfDocument
 
 from intimacy_desktop.core.journal import Entry, Kind
 from intimacy_desktop.core.layers import Layer
@@ -290,6 +289,8 @@ def write_pdf(entries: Sequence[Entry], path: Path, *, title: str, notice: str,
 
 def render_page_png(pdf: Path, page: int, out: Path, dpi: int = 110) -> None:
     """Render one page of ``pdf`` (0 is the first) to a PNG at ``dpi``, for screenshots and tests."""
+    from PySide6.QtPdf import QPdfDocument  # tests and screenshots only: the frozen bundle leaves QtPdf out
+
     doc = QPdfDocument()
     if doc.load(str(pdf)) != QPdfDocument.Error.None_ or not 0 <= page < doc.pageCount():
         raise OSError(errno.EINVAL, f"No page {page} in a readable PDF", str(pdf))
