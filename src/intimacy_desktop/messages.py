@@ -345,6 +345,17 @@ MESSAGES: dict[str, str] = {
     ),
     "export_folder_missing": QT_TRANSLATE_NOOP("Errors", "The folder to export into does not exist."),
     "export_not_writable": QT_TRANSLATE_NOOP("Errors", "That folder cannot be written to; choose another one."),
+    # ---- the shared space -------------------------------------------------------------------------------------
+    "space_missing": QT_TRANSLATE_NOOP("Errors", "The shared space is not on this computer."),
+    "space_damaged": QT_TRANSLATE_NOOP("Errors", "The shared space's files are damaged."),
+    "space_none": QT_TRANSLATE_NOOP("Errors", "This profile has no shared space yet."),
+    "space_already": QT_TRANSLATE_NOOP("Errors", "“{name}” already shares a space."),
+    "space_same_profile": QT_TRANSLATE_NOOP("Errors", "A shared space needs two different profiles."),
+    "space_not_member": QT_TRANSLATE_NOOP("Errors", "This profile is not part of that shared space."),
+    "space_removed": QT_TRANSLATE_NOOP(
+        "Errors", "This profile is no longer part of the shared space, so it cannot open what is written there now."
+    ),
+    "space_member_unknown": QT_TRANSLATE_NOOP("Errors", "That profile is not a member of this shared space."),
     "preference_invalid": QT_TRANSLATE_NOOP("Errors", "That setting ({name}) has no such choice."),
     # ---- the command line -------------------------------------------------------------------------------------
     "missing_action": QT_TRANSLATE_NOOP(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from intimacy_desktop.core.changes import Changed, ChangeSink, ignore_changes
 from intimacy_desktop.core.preferences import Preferences
 from intimacy_desktop.storage.database import Database
+from intimacy_desktop.storage.settings_repo import SettingsRepository
 
 _PREFIX = "pref."
 
@@ -16,13 +17,12 @@ class PreferencesService:
 
     def load(self) -> Preferences:
         with self._db.session() as tx:
-            rows = tx.rows("SELECT key, value FROM settings WHERE key LIKE 'pref.%'")
-        return Preferences.from_text({str(k): str(v) for k, v in rows if str(k).startswith(_PREFIX)})
+            return Preferences.from_text(SettingsRepository(tx).with_prefix(_PREFIX))
 
     def save(self, prefs: Preferences) -> Preferences:
         with self._db.session() as tx:
+            repo = SettingsRepository(tx)
             for key, value in prefs.to_text().items():
-                tx.run("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v",
-                       {"k": key, "v": value})
+                repo.put(key, value)
         self._notify(Changed.SETTINGS)
         return prefs

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from intimacy_desktop.services.prompts import PromptService
     from intimacy_desktop.storage.database import Database
     from intimacy_desktop.storage.header import VaultHeader
+    from intimacy_desktop.storage.sql import Tx
 
 SEEN_EVERY_S = 60.0  # how often, at most, a write raises the header's seen_seq (besides every close)
 
@@ -132,6 +133,12 @@ class UnlockedProfile:
     @property
     def is_open(self) -> bool:
         return self._db is not None
+
+    def settings_session(self) -> contextlib.AbstractContextManager[Tx]:
+        """A transaction for the vault's own settings (a shared space's key lives there, storage/space.py)."""
+        if self._db is None:
+            raise VaultLocked()
+        return self._db.session()
 
     def export_copy(self, target: Path, key: bytes | None) -> tuple[int, int]:
         """A consistent copy of the database under ``key`` (None: its own), for a backup; (entries, commit)."""

@@ -130,7 +130,19 @@ _V5 = (
     "CREATE INDEX ix_conversation_sessions_day ON conversation_sessions (day)",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the couple's shared space. Its database is a journal like a profile's; each entry copied into it remembers the
+# private entry it came from (which member's vault, which id), so sharing twice is one copy and un-sharing finds it.
+_V6 = (
+    """CREATE TABLE shared_origins (
+        entry_id INTEGER NOT NULL UNIQUE REFERENCES entries (id) ON DELETE CASCADE,
+        origin_vault TEXT NOT NULL,
+        origin_id INTEGER NOT NULL,
+        shared_at DATETIME NOT NULL,
+        UNIQUE (origin_vault, origin_id)
+    )""",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

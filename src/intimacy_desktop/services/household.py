@@ -1,0 +1,230 @@
+"""The couple's shared "us" space: made by both partners together, opened by either with their own passphrase,
+holding only what one of them chose to share; a member removed is locked out of everything written afterwards.
+
+The space's key lives in each member's encrypted vault (storage/space.py says why). Sharing copies an entry into
+the space and remembers where it came from; un-sharing deletes the copy. Nothing personal is shared by default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from intimacy_desktop.core.changes import Changed, ChangeFeed
+from intimacy_desktop.core.errors import DataCorrupt, UsageError
+from intimacy_desktop.core.journal import Entry
+from intimacy_desktop.services.journal import JournalService
+from intimacy_desktop.storage import space as store
+from intimacy_desktop.storage.journal_repo import JournalRepository
+from intimacy_desktop.storage.settings_repo import SettingsRepository
+from intimacy_desktop.storage.sql import stamp
+
+if TYPE_CHECKING:
+    from intimacy_desktop.services.unlocked import UnlockedProfile
+    from intimacy_desktop.storage.database import Database
+
+KEY_PREFIX = "space_key."  # in a member's vault: the space's key, its generation, a pending key during a re-key
+MEMBER_PREFIX = "member."  # in the space: who belongs (vault id → the name they chose)
+
+
+@dataclass(frozen=True)
+class SpaceKey:
+    space_id: str
+    dek: bytes
+    generation: int
+    pending: bytes | None = None  # a re-key's new key, kept before the switch (a crash must not lose it)
+    pending_generation: int | None = None
+
+    def to_text(self) -> str:
+        return json.dumps({"dek": self.dek.hex(), "generation": self.generation,
+                           "pending": self.pending.hex() if self.pending else None,
+                           "pending_generation": self.pending_generation})
+
+    @classmethod
+    def from_text(cls, space_id: str, text: str) -> SpaceKey:
+        body = json.loads(text)
+        pending = body.get("pending")
+        return cls(space_id, bytes.fromhex(body["dek"]), int(body["generation"]),
+                   bytes.fromhex(pending) if pending else None, body.get("pending_generation"))
+
+    def __repr__(self) -> str:
+        return f"SpaceKey(space_id={self.space_id!r}, generation={self.generation})"
+
+
+def _keys(profile: UnlockedProfile) -> list[SpaceKey]:
+    with profile.settings_session() as tx:
+        found = SettingsRepository(tx).with_prefix(KEY_PREFIX)
+    return [SpaceKey.from_text(k.removeprefix(KEY_PREFIX), v) for k, v in found.items()]
+
+
+def _keep(profile: UnlockedProfile, key: SpaceKey | None, space_id: str) -> None:
+    with profile.settings_session() as tx:
+        repo = SettingsRepository(tx)
+        if key is None:
+            repo.delete(KEY_PREFIX + space_id)
+        else:
+            repo.put(KEY_PREFIX + space_id, key.to_text())
+
+
+class SharedSpace:
+    """An open space: its journal, and sharing from one member's private journal into it. ``close`` locks it."""
+
+    def __init__(self, info: store.SpaceFile, db: Database) -> None:
+        self.info = info
+        self._db = db
+        self.changes = ChangeFeed()
+        self.journal = JournalService(db, self.changes)
+
+    def members(self) -> dict[str, str]:
+        with self._db.session() as tx:
+            rows = SettingsRepository(tx).with_prefix(MEMBER_PREFIX)
+        return {k.removeprefix(MEMBER_PREFIX): v for k, v in rows.items()}
+
+    def shared_from(self, profile: UnlockedProfile) -> dict[int, int]:
+        """The member's entries that are in the space: private id → the copy's id."""
+        with self._db.session() as tx:
+            rows = tx.rows("SELECT origin_id, entry_id FROM shared_origins WHERE origin_vault = :v",
+                           {"v": profile.header.vault_id})
+        return {int(a): int(b) for a, b in rows}
+
+    def preview(self, profile: UnlockedProfile, entry_ids: Sequence[int]) -> list[Entry]:
+        """Exactly what ``share`` would copy: the chosen entries not in the space yet, as they are now."""
+        already = self.shared_from(profile)
+        return profile.interchange.entries([i for i in entry_ids if i not in already])
+
+    def share(self, profile: UnlockedProfile, entries: Sequence[Entry]) -> int:
+        """Copy the previewed entries into the space (one transaction); mark the originals as shared."""
+        vault = profile.header.vault_id
+        self._require_member(vault)
+        added = 0
+        with self._db.session() as tx:
+            repo = JournalRepository(tx)
+            for entry in entries:
+                if tx.scalar("SELECT 1 FROM shared_origins WHERE origin_vault = :v AND origin_id = :o",
+                             {"v": vault, "o": entry.id}):
+                    continue
+                copy = repo.add(replace(entry.fields, shared=True))
+                tx.run("INSERT INTO shared_origins (entry_id, origin_vault, origin_id, shared_at) "
+                       "VALUES (:e, :v, :o, :t)", {"e": copy.id, "v": vault, "o": entry.id, "t": stamp(_now())})
+                added += 1
+        for entry in entries:
+            if not entry.fields.shared:
+                profile.journal.update(entry.id, replace(entry.fields, shared=True))
+        self.changes(Changed.ENTRIES | Changed.TAGS)
+        return added
+
+    def unshare(self, profile: UnlockedProfile, entry_ids: Sequence[int]) -> int:
+        """Take the member's entries out of the space (the copies are deleted; the private entries stay)."""
+        copies = self.shared_from(profile)
+        removed = 0
+        with self._db.session() as tx:
+            repo = JournalRepository(tx)
+            for entry_id in entry_ids:
+                if entry_id in copies:
+                    repo.purge(copies[entry_id])
+                    removed += 1
+        for entry_id in entry_ids:
+            if entry_id in copies:
+                entry = profile.journal.get(entry_id)
+                profile.journal.update(entry_id, replace(entry.fields, shared=False))
+        self.changes(Changed.ENTRIES | Changed.TAGS)
+        return removed
+
+    def _require_member(self, vault_id: str) -> None:
+        if vault_id not in self.members():
+            raise UsageError("space_not_member")
+
+    def close(self) -> None:
+        self.changes.clear()
+        self._db.close()
+
+
+class HouseholdService:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def create(self, first: UnlockedProfile, second: UnlockedProfile) -> store.SpaceFile:
+        """The space, made while both partners are present (both profiles unlocked, each by its own passphrase)."""
+        if first.header.vault_id == second.header.vault_id:
+            raise UsageError("space_same_profile")
+        for profile in (first, second):
+            if _keys(profile):
+                raise UsageError("space_already", name=profile.info.label)
+        info, dek = store.create_space(self.data_dir)
+        db = store.open_space(info.folder, dek)
+        try:
+            with db.session() as tx:
+                repo = SettingsRepository(tx)
+                for profile in (first, second):
+                    repo.put(MEMBER_PREFIX + profile.header.vault_id, profile.info.label)
+        finally:
+            db.close()
+        for profile in (first, second):
+            _keep(profile, SpaceKey(info.space_id, dek, info.generation), info.space_id)
+        return info
+
+    def space_of(self, profile: UnlockedProfile) -> store.SpaceFile | None:
+        for key in _keys(profile):
+            folder = store.spaces_dir(self.data_dir) / key.space_id
+            if (folder / store.SPACE_FILE).exists():
+                return store.read_space(folder)
+        return None
+
+    def open(self, profile: UnlockedProfile) -> SharedSpace:
+        """The member's space, opened with the key kept in their vault; ``space_removed`` when that key is from
+        before they were removed (it opens nothing written since)."""
+        keys = _keys(profile)
+        if not keys:
+            raise UsageError("space_none")
+        key = keys[0]
+        info = store.read_space(store.spaces_dir(self.data_dir) / key.space_id)
+        for dek, generation in ((key.pending, key.pending_generation), (key.dek, key.generation)):
+            if dek is None or generation is None:
+                continue
+            try:
+                db = store.open_space(info.folder, dek)
+            except DataCorrupt:
+                continue
+            if dek is key.pending:  # a re-key that a crash interrupted after the switch: the new key is the key
+                _keep(profile, SpaceKey(key.space_id, dek, max(generation, info.generation)), key.space_id)
+            space = SharedSpace(info, db)
+            if profile.header.vault_id not in space.members():
+                space.close()
+                raise UsageError("space_removed")
+            return space
+        raise UsageError("space_removed")
+
+    def remove_member(self, remaining: UnlockedProfile, removed_vault_id: str) -> store.SpaceFile:
+        """Take a member out (a couple separates): the space is re-keyed, so what the removed member's old key
+        opens ends here. What they already saw cannot be taken back; the front ends say so."""
+        space = self.open(remaining)
+        try:
+            if removed_vault_id not in space.members() or removed_vault_id == remaining.header.vault_id:
+                raise UsageError("space_member_unknown")
+            with space._db.session() as tx:
+                SettingsRepository(tx).delete(MEMBER_PREFIX + removed_vault_id)
+        finally:
+            space.close()
+        current = next(k for k in _keys(remaining) if k.space_id == space.info.space_id)
+
+        def keep_new(dek: bytes, generation: int) -> None:
+            _keep(remaining, replace(current, pending=dek, pending_generation=generation), current.space_id)
+
+        info = store.rekey_space(space.info.folder, current.dek, keep_new)
+        with_new = next(k for k in _keys(remaining) if k.space_id == info.space_id)
+        assert with_new.pending is not None
+        _keep(remaining, SpaceKey(info.space_id, with_new.pending, info.generation), info.space_id)
+        return info
+
+    def forget(self, profile: UnlockedProfile) -> None:
+        """A removed member's vault lets go of the space's old key."""
+        for key in _keys(profile):
+            _keep(profile, None, key.space_id)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
