@@ -32,6 +32,8 @@ def add_parsers(prof: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     create.add_argument("--no-passphrase", action="store_true", help="protect with the keyring alone (not advised)")
     create.add_argument("--passphrase-only", action="store_true",
                         help="do not use the system keyring (for machines without one); needs a passphrase")
+    create.add_argument("--hidden", action="store_true",
+                        help="never listed (not by `profile list`, not on the unlock screen); opened by its name")
     prof.add_parser("list", help="list profile names")
     rec = prof.add_parser("recover", help="unlock with the recovery code and set up access again")
     rec.add_argument("--name", required=True)
@@ -74,7 +76,8 @@ def run(args: argparse.Namespace, service: ProfileService) -> int:
     if args.no_passphrase:
         print(NO_PASSPHRASE_WARNING, file=sys.stderr)
     if args.action == "create":
-        created = service.create(args.name, passphrase, passphrase_only=args.passphrase_only)
+        created = service.create(args.name, passphrase, passphrase_only=args.passphrase_only,
+                                 hidden=args.hidden)
         what = "created"
     else:
         info = service.find(args.name)

@@ -36,6 +36,9 @@ MESSAGES: dict[str, str] = {
     # ---- profiles ---------------------------------------------------------------------------------------------
     "profile_not_found": QT_TRANSLATE_NOOP("Errors", "There is no profile named “{name}”."),
     "profile_exists": QT_TRANSLATE_NOOP("Errors", "A profile named “{name}” already exists."),
+    "hidden_needs_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "A hidden profile needs a passphrase: without one, knowing its name would be enough to open it."
+    ),
     "damaged_profile": QT_TRANSLATE_NOOP("Errors", "Damaged profile ({folder})"),
     "label_length": QT_TRANSLATE_NOOP("Errors", "A profile name needs 1 to {max} characters."),
     "label_hidden_characters": QT_TRANSLATE_NOOP(

@@ -19,6 +19,7 @@ class FirstRunPage(QWidget):
     create_requested = Signal(str, object, bool)  # label, passphrase (str | None), passphrase_only
     cancelled = Signal()
     restore_requested = Signal()
+    by_name_requested = Signal()
     finished = Signal()
 
     def __init__(self, clipboard: ClipboardGuard, parent: QWidget | None = None) -> None:
@@ -37,6 +38,7 @@ class FirstRunPage(QWidget):
         self.ui.confirmEdit.returnPressed.connect(self._create)
         self.ui.cancelButton.clicked.connect(self.cancelled)
         self.ui.restoreButton.clicked.connect(self.restore_requested)
+        self.ui.byNameButton.clicked.connect(self.by_name_requested)
         self.ui.errorLabel.hide()
 
     def start(self, suggested_label: str, *, can_cancel: bool) -> None:

@@ -6,6 +6,7 @@ collects input and shows results; the main window runs the slow unlock in the ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -47,6 +48,20 @@ class UnlockPage(QWidget):
         self.ui.recoverButton.clicked.connect(self._recover)
         self.ui.newProfileButton.clicked.connect(self.new_profile_requested)
         self.ui.restoreButton.clicked.connect(self.restore_requested)
+        self.ui.otherProfileButton.clicked.connect(lambda: self.set_by_name(True))
+        # "Open another profile": a hidden profile is found by its name, which nothing on this screen shows
+        self.find_profile: Callable[[str], ProfileInfo | None] = lambda _name: None
+        self.by_name = False
+        self.name_label = QLabel(self.tr("Profile &name"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(self.tr("Profile name"))
+        self.name_label.setBuddy(self.name_edit)
+        self.name_edit.returnPressed.connect(self.ui.passphraseEdit.setFocus)
+        at = self.ui.cardLayout.indexOf(self.ui.passphraseLabel)
+        self.ui.cardLayout.insertWidget(at, self.name_edit)
+        self.ui.cardLayout.insertWidget(at, self.name_label)
+        self.name_label.hide()
+        self.name_edit.hide()
         self.ui.aboutButton.clicked.connect(self.about_requested)
         self.set_busy(False)
         self.ui.errorLabel.hide()
@@ -86,6 +101,8 @@ class UnlockPage(QWidget):
 
     def reset(self) -> None:
         """Forget anything typed: called on every lock."""
+        if self.by_name:
+            self.set_by_name(False)
         self.countdown.stop()
         self.ui.passphraseEdit.clear()
         self.ui.showPassphraseButton.setChecked(False)
@@ -102,7 +119,7 @@ class UnlockPage(QWidget):
         self.ui.busyBar.setVisible(busy)
         self.ui.busyLabel.setVisible(busy)
         for w in (self.ui.unlockButton, self.ui.passphraseEdit, self.ui.profileCombo, self.ui.recoverButton,
-                  self.ui.newProfileButton, self.ui.restoreButton):
+                  self.ui.newProfileButton, self.ui.restoreButton, self.ui.otherProfileButton):
             w.setEnabled(not busy)
         if not busy:
             self._on_profile_changed(self.ui.profileCombo.currentIndex(), keep_error=True)
@@ -115,6 +132,9 @@ class UnlockPage(QWidget):
 
     def show_failure(self, error: AppError) -> None:
         """An unlock failed: its message, counted down when it asks to wait."""
+        if self.by_name and error.code == "wrong_passphrase":
+            self.show_error(self.tr("That name and passphrase do not open a profile."))
+            return
         if not self.countdown.start(error):
             self.show_error(error_text(error))
 
@@ -125,7 +145,30 @@ class UnlockPage(QWidget):
         else:
             self.ui.unlockButton.setFocus()
 
+    def set_by_name(self, on: bool) -> None:
+        """Type a profile's name instead of choosing it (off again at every lock)."""
+        self.by_name = on
+        self.name_edit.clear()
+        self.name_label.setVisible(on)
+        self.name_edit.setVisible(on)
+        self.ui.profileCombo.setVisible(not on and len(self._profiles) > 1)
+        self.ui.profileLabel.setVisible(not on and len(self._profiles) > 1)
+        self.ui.otherProfileButton.setVisible(not on)
+        self.ui.recoverButton.setVisible(not on)
+        if on:
+            self.ui.introLabel.setText(self.tr("Type the profile's name and its passphrase."))
+            self.ui.passphraseLabel.show()
+            self.ui.passphraseEdit.show()
+            self.ui.showPassphraseButton.show()
+            self.ui.noPassphraseLabel.hide()
+            self.ui.unlockButton.setEnabled(not self.ui.busyBar.isVisible() and not self.countdown.active)
+            self.name_edit.setFocus()
+        else:
+            self.set_profiles(self._profiles)
+
     def selected_profile(self) -> ProfileInfo | None:
+        if self.by_name:
+            return self.find_profile(self.name_edit.text()) if self.name_edit.text().strip() else None
         i = self.ui.profileCombo.currentIndex()
         return self._profiles[i] if 0 <= i < len(self._profiles) else None
 
@@ -160,6 +203,9 @@ class UnlockPage(QWidget):
         )
 
     def _unlock(self) -> None:
+        if self.by_name:
+            self._unlock_by_name()
+            return
         info = self.selected_profile()
         if info is not None and info.problem is not None:
             self.show_error(error_text(info.problem))
@@ -171,6 +217,20 @@ class UnlockPage(QWidget):
             self.show_error(self.tr("Enter the passphrase for this profile."))
             return
         self.forget_passphrase()  # each attempt starts from an empty field; nothing waits here for the next person
+        self.unlock_requested.emit(info, passphrase)
+
+    def _unlock_by_name(self) -> None:
+        if self.ui.busyBar.isVisible() or self.countdown.active:
+            return
+        passphrase = self.ui.passphraseEdit.text()
+        if not self.name_edit.text().strip() or not passphrase:
+            self.show_error(self.tr("Type the profile's name and its passphrase."))
+            return
+        info = self.selected_profile()
+        self.forget_passphrase()
+        if info is None or not info.has_passphrase:  # a wrong name says no more than a wrong passphrase
+            self.show_error(self.tr("That name and passphrase do not open a profile."))
+            return
         self.unlock_requested.emit(info, passphrase)
 
     def _typed(self, _text: str) -> None:

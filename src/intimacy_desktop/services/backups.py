@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import secrets
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,12 +77,12 @@ class BackupService:
                    progress: Progress | None = None) -> backup.Manifest:
         """Every vault of this data folder, each as its sealed files (no other passphrase needed); the open
         profile, if any, too (copied under its own key while it stays open)."""
-        others = [p for p in self._profiles.list_profiles()
-                  if not p.damaged and (open_profile is None or p.folder != open_profile.info.folder)]
+        others = [f for f in self._profiles.vault_folders()
+                  if open_profile is None or f != open_profile.info.folder]
         return self._write(out, passphrase, [open_profile] if open_profile else [], others, progress, None,
                            open_sealed=True)
 
-    def _write(self, out: Path, passphrase: str, open_profiles: list[UnlockedProfile], closed: list[ProfileInfo],
+    def _write(self, out: Path, passphrase: str, open_profiles: list[UnlockedProfile], closed: list[Path],
                progress: Progress | None, pass_key: tuple[KdfParams, bytes, bytearray] | None,
                *, open_sealed: bool = False) -> backup.Manifest:
         from intimacy_desktop.storage import crypto
@@ -102,9 +102,13 @@ class BackupService:
         holds: list[in_use.InUse] = [in_use.shared(scratch)]  # tells a cleaner in another process it is in use
         try:
             sources = [self._snapshot(p, scratch, sealed=open_sealed) for p in open_profiles]
-            for info in closed:
-                holds.append(in_use.exclusive(info.folder))  # nobody writes while its files are copied
-                sources.append(_sealed(info))
+            for folder in closed:
+                try:
+                    read_header(folder)
+                except AppError:
+                    continue  # a damaged header is left out (the picker shows it as damaged)
+                holds.append(in_use.exclusive(folder))  # nobody writes while its files are copied
+                sources.append(_sealed(folder))
             created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             manifest = backup.Manifest(created, __version__, tuple(s.item for s in sources))
             backup.write(out, bs.new_header(kdf, salt, key), key, manifest, sources, progress)
@@ -128,10 +132,13 @@ class BackupService:
             entries, seq = profile.export_copy(target, None)
             (folder / "journal.db-seq").write_text(str(seq), encoding="ascii")
             paths = (folder / HEADER_NAME, target, folder / "journal.db-seq")
-            return backup.Source(_item(backup.KIND_SEALED, header, paths, entries=entries), paths)
+            item = _item(backup.KIND_SEALED, header, paths, entries=entries)
+            return backup.Source(replace(item, folder=_hidden(profile.info.folder)), paths)
         key = crypto.random_key()
         entries, _seq = profile.export_copy(target, key)
-        return backup.Source(_item(backup.KIND_PROFILE, header, (target,), entries=entries, key=key), (target,))
+        item = _item(backup.KIND_PROFILE, header, (target,), entries=entries, key=key)
+        hidden = _hidden(profile.info.folder)  # restored hidden again, under the name typed to open it
+        return backup.Source(replace(item, label=profile.info.label, folder=hidden), (target,))
 
     # ---- reading --------------------------------------------------------------------------------------------
     def verify(self, path: Path, passphrase: str, *, progress: Progress | None = None) -> backup.Manifest:
@@ -209,13 +216,18 @@ class BackupService:
 
         assert chosen.snapshot_key is not None
         store = None if passphrase_only else self._profiles.secret_store()
+        from intimacy_desktop.services.profiles import HIDDEN_LABEL, hidden_folder_name
+
         folder = stage / "profile"
-        created = create_vault(folder, name, new_passphrase, store, self._profiles.kdf)
+        hidden = chosen.folder is not None
+        if hidden and new_passphrase is None:
+            raise UsageError("hidden_needs_passphrase")
+        created = create_vault(folder, HIDDEN_LABEL if hidden else name, new_passphrase, store, self._profiles.kdf)
         try:
             (files / "journal.db").rename(folder / "journal.db")
             rekey.export(folder, chosen.snapshot_key, created.dek, None)  # every row under the new key, checked
             rekey.finish(folder)
-            info = self._move_in(folder)
+            info = self._move_in(folder, hidden_folder_name(name) if hidden else None, name if hidden else None)
         except BaseException:
             if store is not None:
                 with contextlib.suppress(AppError, OSError):
@@ -228,22 +240,30 @@ class BackupService:
         if header.vault_id != chosen.vault_id or not (files / "journal.db").is_file():
             raise DataCorrupt("backup_damaged")
         self._refuse_present(header.vault_id)
-        if name != header.label:
+        if chosen.folder is None and name != header.label:
             raise UsageError("backup_sealed_name")  # its name is inside its header, sealed with its key
-        return Restored(self._move_in(files), None)
+        return Restored(self._move_in(files, chosen.folder, name), None)
 
     def _refuse_present(self, vault_id: str) -> None:
         """The same vault is here already (perhaps under another name): restoring it twice would fork it."""
-        for info in self._profiles.list_profiles():
-            if not info.damaged and read_header(info.folder).vault_id == vault_id:
-                raise UsageError("backup_vault_present", name=info.label)
+        for folder in self._profiles.vault_folders():
+            try:
+                header = read_header(folder)
+            except AppError:
+                continue  # a damaged header: not this vault, as far as anyone can tell
+            if header.vault_id == vault_id:
+                raise UsageError("backup_vault_present", name=header.label)
 
-    def _move_in(self, folder: Path) -> ProfileInfo:
+    def _move_in(self, folder: Path, name: str | None = None, label: str | None = None) -> ProfileInfo:
         root = ensure_private_dir(profiles_dir(ensure_private_dir(self.data_dir, allow_link=True)))
-        final = root / secrets.token_hex(8)
+        final = root / (name or secrets.token_hex(8))
+        if final.exists():
+            raise UsageError("backup_vault_present", name=label or "")
         fsync_dir(folder)
         folder.rename(final)  # the one step that makes it a profile
         fsync_dir(root)
+        if name is not None and label is not None:
+            return self._profiles.find(label)
         for info in self._profiles.list_profiles():
             if info.folder == final:
                 return info
@@ -258,9 +278,13 @@ def _choose(manifest: backup.Manifest, item: str | None) -> backup.BackupItem:
         if len(manifest.items) != 1:
             raise UsageError("backup_choose_item", names=", ".join(i.label for i in manifest.items))
         return manifest.items[0]
+    from intimacy_desktop.services.profiles import hidden_folder_name
+
     for candidate in manifest.items:
-        if candidate.label.casefold() == item.strip().casefold():
+        if candidate.folder is None and candidate.label.casefold() == item.strip().casefold():
             return candidate
+        if candidate.folder is not None and candidate.folder == hidden_folder_name(item):
+            return replace(candidate, label=item.strip())  # its real name is the one typed
     raise UsageError("backup_item_missing")
 
 
@@ -273,12 +297,18 @@ def _item(kind: str, header: object, paths: tuple[Path, ...], *, entries: int | 
     return backup.BackupItem(kind, header.vault_id, header.label, header.created, records, entries, key)
 
 
-def _sealed(info: ProfileInfo) -> backup.Source:
-    folder = info.folder
+def _sealed(folder: Path) -> backup.Source:
     names = ["vault.json", "journal.db"] + [n for n in ("journal.db-wal", "journal.db-seq")
                                              if (folder / n).is_file() and (folder / n).stat().st_size > 0]
     paths = tuple(folder / n for n in names)
-    return backup.Source(_item(backup.KIND_SEALED, read_header(folder), paths, entries=None), paths)
+    item = _item(backup.KIND_SEALED, read_header(folder), paths, entries=None)
+    return backup.Source(replace(item, folder=_hidden(folder)), paths)
+
+
+def _hidden(folder: Path) -> str | None:
+    from intimacy_desktop.services.profiles import HIDDEN_PREFIX
+
+    return folder.name if folder.name.startswith(HIDDEN_PREFIX) else None
 
 
 def _clear_leftovers(root: Path) -> None:

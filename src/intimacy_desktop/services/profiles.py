@@ -7,13 +7,14 @@ crypto and database modules; those are imported on first unlock, off the GUI thr
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound
+from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound, UsageError
 from intimacy_desktop.core.guess_delay import GuessPolicy
 from intimacy_desktop.core.input_rules import check_profile_label
 from intimacy_desktop.messages import fill
@@ -32,6 +33,15 @@ if TYPE_CHECKING:
     from intimacy_desktop.storage.rekey import Progress
 
 SecretStoreFactory = Callable[[], "SecretStore"]
+HIDDEN_PREFIX = "h-"
+HIDDEN_LABEL = "Profile"  # what a hidden profile's header says: its real name is in no file
+
+
+def hidden_folder_name(label: str) -> str:
+    """Where a hidden profile lives, computed from its name as typed (case and outer spaces aside): nothing lists
+    it, and the name is not written anywhere. Someone who guesses the name learns only that the folder exists."""
+    digest = hashlib.sha256(b"intimacy-desktop hidden profile/v1\0" + label.strip().casefold().encode()).hexdigest()
+    return HIDDEN_PREFIX + digest[:24]
 
 
 def _open(info: ProfileInfo, header: VaultHeader, dek: bytes, *, accept_older: bool = False) -> UnlockedProfile:
@@ -82,12 +92,20 @@ class ProfileService:
         return self._kdf
 
     # ---- listing --------------------------------------------------------------------------------------------
+    def vault_folders(self) -> list[Path]:
+        """Every profile's folder, hidden ones too (a backup of every profile must not leave one out)."""
+        root = profiles_dir(self.data_dir)
+        if not root.is_dir():
+            return []
+        return sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists())
+
     def list_profiles(self) -> list[ProfileInfo]:
         root = profiles_dir(self.data_dir)
         if not root.is_dir():
             return []
         found: list[ProfileInfo] = []
-        for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists()):
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists()
+                             and not p.name.startswith(HIDDEN_PREFIX)):  # hidden: opened by name only
             try:
                 h = read_header(folder)
             except AppError as exc:
@@ -99,10 +117,15 @@ class ProfileService:
         return found
 
     def find(self, label: str) -> ProfileInfo:
+        """A listed profile by its name, or else a hidden one (whose folder its name alone points to)."""
         wanted = label.strip().casefold()
         for info in self.list_profiles():
             if not info.damaged and info.label.casefold() == wanted:
                 return info
+        hidden = profiles_dir(self.data_dir) / hidden_folder_name(label)
+        if (hidden / HEADER_NAME).exists():
+            h = read_header(hidden)
+            return ProfileInfo(hidden, label.strip(), h.has_passphrase, h.uses_keyring, h.created)
         raise ProfileNotFound(name=label.strip())
 
     def suggest_label(self, pattern: str = "Profile {n}") -> str:
@@ -131,13 +154,19 @@ class ProfileService:
         return None
 
     # ---- create / unlock ------------------------------------------------------------------------------------
-    def create(self, label: str, passphrase: str | None, *, passphrase_only: bool = False) -> CreatedProfile:
-        """A new profile. ``passphrase_only`` is the person's explicit consent to go without the keyring."""
+    def create(self, label: str, passphrase: str | None, *, passphrase_only: bool = False,
+               hidden: bool = False) -> CreatedProfile:
+        """A new profile. ``passphrase_only`` is the person's explicit consent to go without the keyring.
+        ``hidden``: never listed; its header holds a neutral name and its folder is found from its real name."""
         from intimacy_desktop.storage.database import Database
         from intimacy_desktop.storage.vault import create_vault, seen_key
 
         label = check_profile_label(label)  # no control or invisible format characters (core/input_rules.py)
         if any(not p.damaged and p.label.casefold() == label.casefold() for p in self.list_profiles()):
+            raise ProfileExists(name=label)
+        if hidden and passphrase is None:
+            raise UsageError("hidden_needs_passphrase")  # without one, its name would be its only key
+        if (profiles_dir(self.data_dir) / hidden_folder_name(label)).exists():
             raise ProfileExists(name=label)
         store = None if passphrase_only else self._secret_store()
         if store is not None:
@@ -146,10 +175,13 @@ class ProfileService:
             except KeyringUnavailable as exc:
                 raise KeyringUnavailable("keyring_unavailable_new_profile") from exc
         data = ensure_private_dir(self.data_dir, allow_link=True)  # the person's choice; inside, no links
-        folder = ensure_private_dir(profiles_dir(data)) / secrets.token_hex(8)
-        created = create_vault(folder, label, passphrase, store, self._kdf)
+        root = ensure_private_dir(profiles_dir(data))
+        folder = root / (hidden_folder_name(label) if hidden else secrets.token_hex(8))
+        created = create_vault(folder, HIDDEN_LABEL if hidden else label, passphrase, store, self._kdf)
         db = Database(folder, created.dek, create=True)
         info = self._info(folder, created.header)
+        if hidden:
+            info = info._replace(label=label)
         profile = UnlockedProfile(info, created.header, db, seen_key(created.dek))
         return CreatedProfile(profile, created.recovery_code)
 
@@ -185,7 +217,7 @@ class ProfileService:
         except BaseException:
             profile.close()
             raise
-        profile.info = self._info(info.folder, profile.header)
+        profile.info = self._info(info.folder, profile.header)._replace(label=info.label)
         return CreatedProfile(profile, new_code)
 
     def change_passphrase(
@@ -237,7 +269,7 @@ class ProfileService:
                 reopened = _open(profile.info, read_header(folder), dek)
                 profile._replace(reopened.header, reopened._take_db(), reopened._seen_key)
             raise
-        reopened = _open(self._info(folder, header), header, new_dek)
+        reopened = _open(self._info(folder, header)._replace(label=profile.info.label), header, new_dek)
         profile._replace(header, reopened._take_db(), reopened._seen_key)
         profile.info = reopened.info
         return code

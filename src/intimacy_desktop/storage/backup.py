@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import struct
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class BackupItem:
     files: tuple[FileRecord, ...]
     entries: int | None = None  # counted in the snapshot; a sealed vault cannot be counted without its key
     snapshot_key: bytes | None = field(default=None, repr=False)
+    folder: str | None = None  # a hidden profile's folder name (its header holds no real name): restored as it was
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,6 +70,7 @@ class BackupItem:
             "entries": self.entries,
             "snapshot_key": self.snapshot_key.hex() if self.snapshot_key is not None else None,
             "files": [{"name": f.name, "size": f.size} for f in self.files],
+            "folder": self.folder,
         }
 
     @classmethod
@@ -82,9 +85,12 @@ class BackupItem:
         if kind not in (KIND_PROFILE, KIND_SEALED) or (kind == KIND_PROFILE) != isinstance(key, str):
             raise ValueError("kind")
         entries = data.get("entries")
+        folder = data.get("folder")
+        if folder is not None and (not isinstance(folder, str) or not re.fullmatch(r"h-[0-9a-f]{24}", folder)):
+            raise ValueError("folder")
         return cls(kind, str(data["vault_id"]), str(data["label"]), str(data["created"]), files,
                    int(entries) if isinstance(entries, int) else None,
-                   bytes.fromhex(key) if isinstance(key, str) else None)
+                   bytes.fromhex(key) if isinstance(key, str) else None, folder)
 
 
 @dataclass(frozen=True)

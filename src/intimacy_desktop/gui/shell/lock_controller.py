@@ -20,7 +20,7 @@ from intimacy_desktop.gui.shell.app_view import AppView
 from intimacy_desktop.gui.shell.context import ProfileContext
 from intimacy_desktop.gui.shell.page import resolve
 from intimacy_desktop.gui.unlock_page import UnlockPage
-from intimacy_desktop.services.profiles import forget_secret
+from intimacy_desktop.services.profiles import HIDDEN_PREFIX, forget_secret
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.preferences import Preferences
@@ -82,6 +82,7 @@ class LockController(QObject):
         up.recover_requested.connect(self._recover)
         up.new_profile_requested.connect(lambda: self._start_first_run(can_cancel=True))
         up.restore_requested.connect(self.restore_from_backup)
+        up.find_profile = self._find_by_name
         up.profile_chosen.connect(settings.remember_profile_folder)
         up.about_requested.connect(on_about)
 
@@ -103,10 +104,25 @@ class LockController(QObject):
             page.create_requested.connect(self._create)
             page.cancelled.connect(self.show_locked)
             page.restore_requested.connect(self.restore_from_backup)
+            page.by_name_requested.connect(self.open_by_name)
             page.finished.connect(self._first_run_finished)
             self._stack.addWidget(page)
             self._first_run = page
         return self._first_run
+
+    def _find_by_name(self, name: str) -> ProfileInfo | None:
+        try:
+            return self._profiles.find(name)
+        except AppError:
+            return None
+
+    def open_by_name(self) -> None:
+        """"Open a profile by its name": the unlock screen with a name field, from the first-run screen too (where
+        a computer whose only profiles are hidden shows nothing else)."""
+        self.unlock_page.reset()
+        self.unlock_page.set_profiles(self._profiles.list_profiles(), settings.last_profile_folder())
+        self.unlock_page.set_by_name(True)
+        self._stack.setCurrentWidget(self.unlock_page)
 
     def restore_from_backup(self) -> None:
         """From the first-run or unlock screen: a profile back from a backup file, on a new computer too."""
@@ -221,7 +237,8 @@ class LockController(QObject):
         if self.closing or self.ctx is not None:
             profile.close()
             return
-        settings.remember_profile_folder(profile.info.folder.name)
+        if not profile.info.folder.name.startswith(HIDDEN_PREFIX):  # a hidden profile leaves no hint behind
+            settings.remember_profile_folder(profile.info.folder.name)
         self.ctx = ProfileContext(profile, clipboard=self._clipboard, navigate=self.navigate, sounds=self._sounds,
                                   live=self._live, parent=self)
         from intimacy_desktop.services.backups import BackupService
