@@ -142,6 +142,10 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
         w.locks.show_locked()
         shot(w, "10-unlock-two-profiles")
+        w.unlock_page.set_by_name(True)
+        w.unlock_page.name_edit.setText("Juniper")
+        shot(w, "52-open-another-profile")
+        w.unlock_page.set_by_name(False)
         w.unlock_page.ui.profileCombo.setCurrentIndex(0)
         w.unlock_page.ui.recoverButton.click()
         from intimacy_desktop.gui.recovery_dialog import RecoveryDialog

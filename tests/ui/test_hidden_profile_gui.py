@@ -70,3 +70,21 @@ def test_only_hidden_profiles_look_like_a_new_computer_yet_open_by_name(
     _by_name(qtbot, window, NAME, "juniper passphrase")
     qtbot.waitUntil(lambda: window.profile is not None, timeout=10_000)
     assert window.profile.info.label == NAME
+
+
+def test_a_new_profile_can_be_made_hidden(qtbot: QtBot, make_window: Any, profiles: ProfileService) -> None:
+    profiles.create("Ours", PASSPHRASE).profile.close()
+    window = make_window()
+    window.unlock_page.ui.newProfileButton.click()
+    fr = window.locks.first_run.ui
+    fr.labelEdit.setText(NAME)
+    fr.passphraseEdit.setText("juniper passphrase")
+    fr.confirmEdit.setText("juniper passphrase")
+    fr.noPassphraseCheck.setChecked(True)
+    assert not fr.hiddenCheck.isEnabled()  # hidden needs a passphrase
+    fr.noPassphraseCheck.setChecked(False)
+    fr.hiddenCheck.setChecked(True)
+    fr.createButton.click()
+    qtbot.waitUntil(lambda: fr.steps.currentWidget() is fr.codeStep, timeout=10_000)
+    assert [p.label for p in profiles.list_profiles()] == ["Ours"]
+    assert profiles.find(NAME).folder.name.startswith("h-")

@@ -34,6 +34,7 @@ class FirstRunPage(QWidget):
             edit.textChanged.connect(self._update_state)
         for check in (self.ui.noPassphraseCheck, self.ui.passphraseOnlyCheck):
             check.toggled.connect(self._update_state)
+        self.ui.noPassphraseCheck.toggled.connect(lambda without: self.ui.hiddenCheck.setEnabled(not without))
         self.ui.createButton.clicked.connect(self._create)
         self.ui.confirmEdit.returnPressed.connect(self._create)
         self.ui.cancelButton.clicked.connect(self.cancelled)
@@ -49,6 +50,7 @@ class FirstRunPage(QWidget):
             edit.clear()
         self.ui.noPassphraseCheck.setChecked(False)
         self.ui.passphraseOnlyCheck.setChecked(False)
+        self.ui.hiddenCheck.setChecked(False)
         self.set_keyring_problem(None)
         self.ui.cancelButton.setVisible(can_cancel)
         self.ui.errorLabel.hide()
@@ -134,6 +136,10 @@ class FirstRunPage(QWidget):
         if len(passphrase) >= 12:
             return self.tr("Good. A few more words would make it stronger.")
         return self.tr("Fair. Longer is stronger: try a short sentence only you would think of.")
+
+    def hidden_requested(self) -> bool:
+        """"Hide this profile" (only with a passphrase: without one its name would open it)."""
+        return self.ui.hiddenCheck.isChecked() and not self.ui.noPassphraseCheck.isChecked()
 
     def _create(self) -> None:
         if not self.ui.createButton.isEnabled() or self.problem() is not None:

@@ -193,9 +193,11 @@ class LockController(QObject):
     def _create(self, label: str, passphrase: str | None, passphrase_only: bool) -> None:
         self.first_run.set_busy(True)
         profiles = self._profiles
+        hidden = self.first_run.hidden_requested()
+
         def work() -> CreatedProfile:
             try:
-                created = profiles.create(label, passphrase, passphrase_only=passphrase_only)
+                created = profiles.create(label, passphrase, passphrase_only=passphrase_only, hidden=hidden)
                 _with_content(created.profile)
                 return created
             finally:
