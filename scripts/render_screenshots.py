@@ -25,7 +25,7 @@ build_ui.build()
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from render_conversation import render_conversation  # noqa: E402
-from render_settings import render_settings  # noqa: E402
+from render_settings import render_settings, render_us  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
 from intimacy_desktop.app import PAGES  # noqa: E402
@@ -137,9 +137,11 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         render_practice(w, shot)
         render_conversation(w, shot, wait_until)
         render_settings(w, shot, wait_until, Path(tmp), shot.folder)
+        render_us(w, shot, wait_until, profiles, PASSPHRASE)
         w.lock()
         wait_until(lambda: w.profile is None)
-        profiles.create("Profile 2", PASSPHRASE).profile.close()  # the partner's own profile
+        if not any(p.label == "Profile 2" for p in profiles.list_profiles()):  # the partner's (made for shots 53-54)
+            profiles.create("Profile 2", PASSPHRASE).profile.close()
         w.locks.show_locked()
         shot(w, "10-unlock-two-profiles")
         w.unlock_page.set_by_name(True)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 JRNL_SAMPLE = {
@@ -74,3 +75,33 @@ def _shot_dialog(dialog: QWidget, shot: Callable[[QWidget, str], None], name: st
     dialog.adjustSize()
     QApplication.processEvents()
     shot(dialog, name)
+
+
+def render_us(w: Any, shot: Callable[[QWidget, str], None], wait_until: Callable[..., None], profiles: Any,
+              passphrase: str) -> None:
+    """The partner's profile, the shared space made with both present, the sharing preview and the Us page."""
+    from intimacy_desktop.core.journal import EntryFilter
+
+    ctx: Any = w.locks.ctx
+    partner = profiles.create("Profile 2", passphrase).profile
+    ctx.household.create(ctx.profile, partner)
+    partner.close()
+    page: Any = w.show_page("us")
+    wait_until(lambda: not ctx.ops.busy and page.state == "open")
+    page.share_button.click()
+    wait_until(lambda: not ctx.ops.busy and page.dialog is not None)
+    dialog: Any = page.dialog
+    titles = {s.title for s in ctx.journal.summaries(EntryFilter(), limit=500)}
+    wanted = [t for t in ("Thank-you notes", "Dancing in the kitchen") if t in titles] or sorted(titles)[:2]
+    for i in range(dialog.choices.count()):
+        item = dialog.choices.item(i)
+        if any(t in item.text() for t in wanted):
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.go.click()
+    wait_until(lambda: not ctx.ops.busy and dialog.previewed is not None)
+    _shot_dialog(dialog, shot, "53-sharing-preview")
+    dialog.go.click()
+    wait_until(lambda: not ctx.ops.busy and "Shared" in dialog.status.text())
+    dialog.close()
+    wait_until(lambda: not ctx.ops.busy and page.list.count() > 0)
+    shot(w, "54-us-page")

@@ -155,4 +155,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ShareDialog</name>
+    <message numerus="yes">
+        <source>Share %Ln entries</source>
+        <translation>
+            <numerusform>Share %Ln entry</numerusform>
+            <numerusform>Share %Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared %Ln entries with your partner.</source>
+        <translation>
+            <numerusform>Shared %Ln entry with your partner.</numerusform>
+            <numerusform>Shared %Ln entries with your partner.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your partner will be able to read %Ln entries, in full:</source>
+        <translation>
+            <numerusform>Your partner will be able to read %Ln entry, in full:</numerusform>
+            <numerusform>Your partner will be able to read %Ln entries, in full:</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

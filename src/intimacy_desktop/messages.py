@@ -358,6 +358,12 @@ MESSAGES: dict[str, str] = {
     "space_removed": QT_TRANSLATE_NOOP(
         "Errors", "This profile is no longer part of the shared space, so it cannot open what is written there now."
     ),
+    "space_partner_not_opened": QT_TRANSLATE_NOOP(
+        "Errors", "That name and passphrase do not open a profile; check both with your partner."
+    ),
+    "space_not_yours": QT_TRANSLATE_NOOP(
+        "Errors", "Only the partner who shared an entry can take it back from the space."
+    ),
     "space_member_unknown": QT_TRANSLATE_NOOP("Errors", "That profile is not a member of this shared space."),
     "preference_invalid": QT_TRANSLATE_NOOP("Errors", "That setting ({name}) has no such choice."),
     # ---- the command line -------------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def _nav_titles(w: MainWindow) -> list[str]:
 
 def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window: MainWindow) -> None:
     assert _nav_titles(window) == ["Today", "Emotional", "Physical & sexual", "Intellectual", "Digital",
-                                   "Conversation", "Exercises", "Journal", "Settings", "Sample"]
+                                   "Conversation", "Exercises", "Journal", "Us", "Settings", "Sample"]
     page = window.show_page("sample")
     assert isinstance(page, SamplePage)
     assert page.accessibleName() == "Sample"
@@ -83,7 +83,7 @@ def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window
 def test_ctrl_and_a_number_opens_that_page_of_the_sidebar(qtbot: QtBot, window: MainWindow) -> None:
     view = window.locks.app_view
     assert view is not None
-    for number, page_id in ((7, "exercises"), (9, "settings"), (1, "today")):
+    for number, page_id in ((7, "exercises"), (9, "us"), (1, "today")):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         current = view.current_page()
         assert current is not None and current.page_id == page_id

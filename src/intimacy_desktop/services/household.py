@@ -84,6 +84,14 @@ class SharedSpace:
             rows = SettingsRepository(tx).with_prefix(MEMBER_PREFIX)
         return {k.removeprefix(MEMBER_PREFIX): v for k, v in rows.items()}
 
+    def entries(self) -> list[tuple[Entry, str]]:
+        """Everything in the space, newest first, each with the vault id of the member who shared it."""
+        with self._db.session() as tx:
+            origins = {int(e): str(v) for e, v in tx.rows("SELECT entry_id, origin_vault FROM shared_origins")}
+            found = JournalRepository(tx).live_entries()
+        found.sort(key=lambda e: (e.fields.entry_date, e.id), reverse=True)
+        return [(e, origins.get(e.id, "")) for e in found]
+
     def shared_from(self, profile: UnlockedProfile) -> dict[int, int]:
         """The member's entries that are in the space: private id → the copy's id."""
         with self._db.session() as tx:

@@ -22,9 +22,10 @@ if TYPE_CHECKING:
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.services.backups import BackupService
     from intimacy_desktop.services.conversations import ConversationService
+    from intimacy_desktop.services.household import HouseholdService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
-    from intimacy_desktop.services.profiles import UnlockedProfile
+    from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
     from intimacy_desktop.services.prompts import PromptService
 
 Navigate = Callable[[str, "str | None"], None]
@@ -58,6 +59,8 @@ class ProfileContext:
         self.clipboard = clipboard
         self.navigate = navigate
         self.backups: BackupService | None = None  # the shell's, which knows every profile (restore adds one)
+        self.household: HouseholdService | None = None  # the couple's shared space (services/household.py)
+        self.profiles: ProfileService | None = None  # to open the partner's profile while both are present
         # the shell's: puts a person's saved settings into effect (idle lock, theme, sounds); Settings calls it
         self.apply_preferences: Callable[[Preferences | None], None] = lambda _prefs: None
         self.ops = OperationRunner(parent)

@@ -247,6 +247,10 @@ class LockController(QObject):
 
         self.ctx.backups = BackupService(self._profiles, self._profiles.kdf)  # a profile's strength, or tests' speed
         self.ctx.apply_preferences = self.apply_preferences
+        from intimacy_desktop.services.household import HouseholdService
+
+        self.ctx.household = HouseholdService(self._profiles.data_dir)
+        self.ctx.profiles = self._profiles
         if self._factories is None:
             self._factories = resolve(self._pages)
         self.app_view = AppView(self.ctx, self._factories, on_lock=self.lock, on_about=self._on_about)

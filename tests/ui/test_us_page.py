@@ -1,0 +1,85 @@
+"""The Us page as a couple uses it: make the space with the partner at the keyboard, share with a preview of exactly
+what will be shared, read it from the other profile, take it back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from ui_support import PASSPHRASE, settle, unlock
+
+from intimacy_desktop.core.journal import EntryFields
+from intimacy_desktop.services.profiles import ProfileService
+
+PARTNER_PW = "partner passphrase"
+
+
+def _us(qtbot: QtBot, window: Any) -> Any:
+    page = window.show_page("us")
+    settle(qtbot, window)
+    return page
+
+
+def test_make_share_read_and_take_back(qtbot: QtBot, make_window: Any, profiles: ProfileService) -> None:
+    profiles.create("Sam", PASSPHRASE).profile.close()
+    profiles.create("Alex", PARTNER_PW).profile.close()
+    window = make_window()
+    combo = window.unlock_page.ui.profileCombo
+    combo.setCurrentIndex(combo.findText("Sam"))
+    unlock(qtbot, window)
+    window.profile.journal.add(EntryFields(title="Our walk", body="Hand in hand by the river."))
+    window.profile.journal.add(EntryFields(title="Only mine", body="Private."))
+    page = _us(qtbot, window)
+    assert page.state == "none" and page.make_button.isVisible()
+
+    page.make_button.click()
+    dialog = page.dialog
+    dialog.partner.setCurrentIndex(dialog.partner.findText("Alex"))
+    dialog.passphrase.setText("wrong")
+    dialog.go.click()
+    qtbot.waitUntil(lambda: dialog.go.isEnabled(), timeout=10_000)
+    assert "passphrase" in dialog.status.text().lower()
+    dialog.passphrase.setText(PARTNER_PW)
+    dialog.go.click()
+    qtbot.waitUntil(lambda: "ready" in dialog.status.text(), timeout=10_000)
+    dialog.close()
+    qtbot.waitUntil(lambda: page.state == "open", timeout=5_000)
+    assert page.list.count() == 0  # nothing is shared by default
+
+    page.share_button.click()
+    qtbot.waitUntil(lambda: page.dialog is not dialog and page.dialog is not None, timeout=5_000)
+    share = page.dialog
+    for i in range(share.choices.count()):
+        item = share.choices.item(i)
+        if "Our walk" in item.text():
+            item.setCheckState(Qt.CheckState.Checked)
+    share.go.click()
+    qtbot.waitUntil(lambda: share.previewed is not None, timeout=5_000)
+    preview = share.preview_label.text()
+    assert "Our walk" in preview and "Hand in hand" in preview and "Only mine" not in preview
+    assert share.go.text() == "Share 1 entry"
+    share.go.click()
+    qtbot.waitUntil(lambda: "Shared 1 entry" in share.status.text(), timeout=5_000)
+    share.close()
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
+    assert "from Sam" in page.list.item(0).text()
+
+    window.lock()
+    qtbot.waitUntil(lambda: window.profile is None, timeout=5_000)
+    combo.setCurrentIndex(combo.findText("Alex"))  # with Alex's own passphrase
+    unlock(qtbot, window, PARTNER_PW)
+    page = _us(qtbot, window)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
+    assert "Hand in hand" in page.viewer.toPlainText()
+    page.take_back_button.click()  # Alex did not share it: refused
+    qtbot.waitUntil(lambda: "Only the partner who shared" in page.status.text(), timeout=5_000)
+    window.lock()
+    qtbot.waitUntil(lambda: window.profile is None, timeout=5_000)
+
+    combo.setCurrentIndex(combo.findText("Sam"))
+    unlock(qtbot, window)
+    page = _us(qtbot, window)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
+    page.take_back_button.click()
+    qtbot.waitUntil(lambda: page.list.count() == 0, timeout=5_000)
