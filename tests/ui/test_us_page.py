@@ -83,3 +83,43 @@ def test_make_share_read_and_take_back(qtbot: QtBot, make_window: Any, profiles:
     qtbot.waitUntil(lambda: page.list.count() == 1, timeout=5_000)
     page.take_back_button.click()
     qtbot.waitUntil(lambda: page.list.count() == 0, timeout=5_000)
+
+
+def test_removing_the_partner_asks_first_and_locks_them_out(qtbot: QtBot, make_window: Any, profiles: ProfileService,
+                                                            monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from intimacy_desktop.services.household import HouseholdService
+
+    sam = profiles.create("Sam", PASSPHRASE).profile
+    alex = profiles.create("Alex", PARTNER_PW).profile
+    HouseholdService(profiles.data_dir).create(sam, alex)
+    sam.close()
+    alex.close()
+    window = make_window()
+    combo = window.unlock_page.ui.profileCombo
+    combo.setCurrentIndex(combo.findText("Sam"))
+    unlock(qtbot, window)
+    page = _us(qtbot, window)
+    qtbot.waitUntil(lambda: page.state == "open", timeout=5_000)
+    assert page.remove_button.isVisible()
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "warning", answer)
+    page.remove_button.click()  # cancelled: nothing changes
+    settle(qtbot, window)
+    assert page.remove_button.isVisible()
+    page.remove_button.click()
+    qtbot.waitUntil(lambda: not page.remove_button.isVisible(), timeout=10_000)
+    assert "cannot be taken back" in asked[0] and "Alex" in asked[0]
+    window.lock()
+    qtbot.waitUntil(lambda: window.profile is None, timeout=5_000)
+    combo.setCurrentIndex(combo.findText("Alex"))
+    unlock(qtbot, window, PARTNER_PW)
+    page = _us(qtbot, window)
+    qtbot.waitUntil(lambda: page.state == "removed", timeout=5_000)
+    assert "no longer part" in page.lead.text()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -52,6 +53,10 @@ class UsPage(Page):
         self.share_button.setProperty("role", "primary")
         self.take_back_button = QPushButton(self.tr("Take back from the space"))
         self.take_back_button.setToolTip(self.tr("Only what you shared; your own entry stays in your journal"))
+        self.remove_button = QPushButton(self.tr("Remove your partner from the space…"))
+        self.remove_button.setProperty("role", "link")
+        self.remove_button.clicked.connect(self._remove_partner)
+        self._members: dict[str, str] = {}
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Shared entries"))
         self.list.setSpacing(4)
@@ -75,6 +80,7 @@ class UsPage(Page):
         lay.addWidget(self.lead)
         lay.addLayout(buttons)
         lay.addWidget(self.split, 1)
+        lay.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.status)
         self.make_button.clicked.connect(self._make)
         self.share_button.clicked.connect(self._share)
@@ -117,7 +123,9 @@ class UsPage(Page):
 
     def _show(self, state: State) -> None:
         self.state, self._entries, members = state
+        self._members = members
         opened = self.state == "open"
+        self.remove_button.setVisible(opened and len(members) > 1)
         self.make_button.setVisible(self.state == "none")
         self.share_button.setVisible(opened)
         self.take_back_button.setVisible(opened)
@@ -195,6 +203,24 @@ class UsPage(Page):
                 space.close()
 
         self._ctx.ops.op(self, take_back).success(lambda _n: self.refresh()).failure(self._failed).run()
+
+    def _remove_partner(self) -> None:
+        household, me = self._ctx.household, self._ctx.profile
+        others = {v: n for v, n in self._members.items() if v != me.header.vault_id}
+        if household is None or not others:
+            return
+        vault_id, name = next(iter(others.items()))
+        answer = QMessageBox.warning(
+            self, self.tr("Remove from the shared space"),
+            self.tr("Remove “%1” from your shared space?\n\nThe space gets a new key: “%1” will not be able to open "
+                    "anything written there from now on. What they have already seen cannot be taken back, and "
+                    "their own journal is not touched.").replace("%1", name),
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        (self._ctx.ops.op(self, lambda: household.remove_member(me, vault_id))
+         .success(lambda _info: self.refresh()).failure(self._failed)
+         .with_progress(self.tr("Giving the space a new key…")).run())
 
     def wipe(self) -> None:
         self.list.clear()
