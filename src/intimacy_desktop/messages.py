@@ -326,6 +326,9 @@ MESSAGES: dict[str, str] = {
     "backup_source_changed": QT_TRANSLATE_NOOP(
         "Errors", "A profile's files changed while the backup was being written; try again."
     ),
+    "backup_schedule_no_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "Scheduled backups need their passphrase first (Settings, Backups)."
+    ),
     "backup_item_missing": QT_TRANSLATE_NOOP("Errors", "That backup holds no profile of that name."),
     "backup_choose_item": QT_TRANSLATE_NOOP(
         "Errors", "That backup holds several profiles ({names}); say which one to restore."

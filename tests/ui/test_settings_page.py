@@ -163,3 +163,30 @@ def test_a_new_computer_restores_from_the_first_run_screen(qtbot: QtBot, make_wi
     unlock(qtbot, window)
     titles = [s.title for s in window.profile.journal.summaries(EntryFilter())]
     assert titles == ["Written on the old computer"]
+
+
+def test_scheduled_backups_from_settings(qtbot: QtBot, make_window: Any, existing_profile: ProfileService,
+                                         tmp_path: Path) -> None:
+    window = make_window()
+    unlock(qtbot, window)
+    page = _settings(qtbot, window)
+    folder = tmp_path / "auto"
+    page.backup_folder.edit.setText(str(folder))
+    page.backup_folder.edit.editingFinished.emit()
+    page.schedule.setCurrentIndex(page.schedule.findData("daily"))
+    qtbot.waitUntil(lambda: "passphrase" in page.schedule_state.text(), timeout=5_000)  # none set yet: said
+    page.schedule_passphrase_button.click()
+    dialog = page.dialog
+    dialog.passphrase.setText("schedule passphrase")
+    dialog.repeat.setText("schedule passphrase")
+    dialog.go.click()
+    qtbot.waitUntil(lambda: "Saved" in dialog.status.text(), timeout=10_000)
+    dialog.close()
+    page.run_scheduled()
+    qtbot.waitUntil(lambda: "just now" in page.schedule_state.text(), timeout=20_000)
+    (written,) = folder.glob("auto-*.idbackup")
+    manifest = BackupService(existing_profile, crypto.FAST_TEST_PARAMS).verify(written, "schedule passphrase")
+    assert manifest.items[0].kind == "profile"
+    page.run_scheduled()  # the same day: not due again
+    settle(qtbot, window)
+    assert len(list(folder.glob("auto-*.idbackup"))) == 1

@@ -6,6 +6,7 @@ Each is a plain value with a default and a check; front ends show them, services
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -16,6 +17,24 @@ from intimacy_desktop.core.errors import UsageError
 AUTO_LOCK_CHOICES = (1, 5, 15, 30, 0)  # minutes; 0 is "never", offered last and with a warning
 DEFAULT_AUTO_LOCK = 5
 BACKUP_KEEP_RANGE = range(1, 31)
+
+
+class Schedule(StrEnum):
+    OFF = "off"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+
+
+def backup_due(schedule: Schedule, last: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether a scheduled backup should run now: daily once a calendar day, weekly after seven days. Never when
+    off; at once when none was ever made."""
+    if schedule is Schedule.OFF:
+        return False
+    if last is None:
+        return True
+    if schedule is Schedule.DAILY:
+        return now.date() > last.date()
+    return now - last >= dt.timedelta(days=7)
 
 
 class Theme(StrEnum):
@@ -32,6 +51,8 @@ class Preferences:
     sounds: bool = True
     language: str = "en"
     backup_keep: int = 7
+    backup_schedule: Schedule = Schedule.OFF
+    backup_folder: str = ""  # "" is the data folder's own "backups"
 
     def __post_init__(self) -> None:
         if self.auto_lock_minutes is not None and self.auto_lock_minutes not in AUTO_LOCK_CHOICES:
@@ -39,6 +60,7 @@ class Preferences:
         if self.backup_keep not in BACKUP_KEEP_RANGE:
             raise UsageError("preference_invalid", name="backup_keep")
         object.__setattr__(self, "theme", Theme(self.theme))
+        object.__setattr__(self, "backup_schedule", Schedule(self.backup_schedule))
 
     def to_text(self) -> dict[str, str]:
         return {
@@ -48,6 +70,8 @@ class Preferences:
             "pref.sounds": "1" if self.sounds else "0",
             "pref.language": self.language,
             "pref.backup_keep": str(self.backup_keep),
+            "pref.backup_schedule": self.backup_schedule.value,
+            "pref.backup_folder": self.backup_folder,
         }
 
     @property
@@ -67,6 +91,8 @@ class Preferences:
             "sounds": lambda v: v == "1",
             "language": str,
             "backup_keep": int,
+            "backup_schedule": Schedule,
+            "backup_folder": str,
         }
         for name, read in readers.items():
             raw = stored.get(f"pref.{name}")

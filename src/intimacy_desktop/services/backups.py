@@ -63,6 +63,10 @@ class BackupService:
         self._kdf = kdf  # None: calibrate like a profile's passphrase (tests pass fast parameters)
 
     @property
+    def kdf(self) -> KdfParams | None:
+        return self._kdf
+
+    @property
     def data_dir(self) -> Path:
         return self._profiles.data_dir
 

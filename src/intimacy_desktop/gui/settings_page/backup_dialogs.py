@@ -234,3 +234,42 @@ class RestoreDialog(WorkDialog):
     def done(self, result: int) -> None:
         self.code_view.forget()
         super().done(result)
+
+
+class SchedulePassphraseDialog(WorkDialog):
+    """The passphrase of the scheduled backups, asked once: its derived key is kept in the encrypted profile."""
+
+    def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            ctx, self.tr("Passphrase for scheduled backups"),
+            self.tr("Scheduled backups are written without asking, so their passphrase is asked once, here. It is "
+                    "what opens them on another computer: keep it somewhere safe, away from this one."),
+            self.tr("Save"), parent)
+        self.passphrase = _secret(self.tr("Backup passphrase"))
+        self.repeat = _secret(self.tr("Repeat the backup passphrase"))
+        self.form.addRow(self.tr("Backup passphrase"), self.passphrase)
+        self.form.addRow(self.tr("Repeat it"), self.repeat)
+
+    def start(self) -> None:
+        from intimacy_desktop.services.scheduled_backups import ScheduledBackups
+
+        passphrase = self.passphrase.text()
+        try:
+            check_new_passphrase(passphrase)
+            if passphrase != self.repeat.text():
+                raise UsageError("passphrases_differ")
+        except AppError as exc:
+            self.status.setText(error_text(exc))
+            return
+        self.passphrase.clear()
+        self.repeat.clear()
+        assert self.ctx.backups is not None
+        scheduled, profile = ScheduledBackups(self.ctx.backups), self.ctx.profile
+        self._busy(True)
+        self.run_work(self, lambda: scheduled.set_passphrase(profile, passphrase), self._done,
+                      self.tr("Keeping the passphrase…"))
+
+    def _done(self, _none: object) -> None:
+        self._busy(False)
+        self.go.hide()
+        self.status.setText(self.tr("Saved. Scheduled backups will use it."))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,14 +20,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from intimacy_desktop.core.changes import Changed
-from intimacy_desktop.core.preferences import AUTO_LOCK_CHOICES, Preferences, Theme
+from intimacy_desktop.core.preferences import AUTO_LOCK_CHOICES, Preferences, Schedule, Theme
 from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.settings_page.path_field import Choose, PathField
 from intimacy_desktop.gui.shell.page import Page
+
+SCHEDULE_CHECK_MS = 60 * 60 * 1000  # while unlocked, a due backup is noticed within the hour
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.errors import AppError
@@ -93,6 +97,20 @@ class SettingsPage(Page):
         lay.addLayout(form)
         lay.addWidget(self.sounds)
 
+        self.schedule = QComboBox()
+        for label, when in ((self.tr("Off"), Schedule.OFF), (self.tr("Every day"), Schedule.DAILY),
+                            (self.tr("Every week"), Schedule.WEEKLY)):
+            self.schedule.addItem(label, when.value)
+        self.schedule.setAccessibleName(self.tr("Scheduled backups"))
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 30)
+        self.keep.setAccessibleName(self.tr("Scheduled backups to keep"))
+        self.backup_folder = PathField(Choose.FOLDER, caption=self.tr("Folder for scheduled backups"))
+        self.backup_folder.edit.setPlaceholderText(self.tr("The app's own folder"))
+        self.schedule_passphrase_button = QPushButton(self.tr("Set their passphrase…"))
+        self.schedule_state = QLabel()
+        self.schedule_state.setProperty("role", "muted")
+        self.schedule_state.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("Back up this profile…"))
         self.restore_button = QPushButton(self.tr("Restore from a backup…"))
         backups, lay = _card(self.tr("Backups"),
@@ -101,6 +119,13 @@ class SettingsPage(Page):
                                      "broken machine."))
         lay.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form = QFormLayout()
+        form.addRow(self.tr("Scheduled backups"), self.schedule)
+        form.addRow(self.tr("Keep the newest"), self.keep)
+        form.addRow(self.tr("In the folder"), self.backup_folder)
+        lay.addLayout(form)
+        lay.addWidget(self.schedule_passphrase_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.schedule_state)
         self.import_button = QPushButton(self.tr("Import from another journal…"))
         self.export_button = QPushButton(self.tr("Export entries…"))
         moving, lay = _card(self.tr("Import and export"),
@@ -136,6 +161,15 @@ class SettingsPage(Page):
         self.screen_lock.toggled.connect(lambda on: self._set(lock_with_screen=on))
         self.theme.currentIndexChanged.connect(lambda _i: self._set(theme=Theme(self.theme.currentData())))
         self.sounds.toggled.connect(lambda on: self._set(sounds=on))
+        self.schedule.currentIndexChanged.connect(
+            lambda _i: self._set(backup_schedule=Schedule(self.schedule.currentData())))
+        self.keep.valueChanged.connect(lambda n: self._set(backup_keep=n))
+        self.backup_folder.edit.editingFinished.connect(
+            lambda: self._set(backup_folder=self.backup_folder.edit.text().strip()))
+        self.schedule_passphrase_button.clicked.connect(lambda: self._open(self._schedule_dialog))
+        self.scheduler = QTimer(self)
+        self.scheduler.setInterval(SCHEDULE_CHECK_MS)
+        self.scheduler.timeout.connect(self.run_scheduled)
         self.backup_button.clicked.connect(lambda: self._open(self._backup_dialog))
         self.restore_button.clicked.connect(lambda: self._open(self._restore_dialog))
         self.import_button.clicked.connect(lambda: self._open(self._import_dialog))
@@ -163,15 +197,39 @@ class SettingsPage(Page):
         self.prefs = prefs
         self._show(prefs)
         self._loading = False
+        self.run_scheduled()
+        self.scheduler.start()
+
+    def run_scheduled(self) -> None:
+        """A scheduled backup when one is due (at unlock, then hourly while unlocked), quietly, off the GUI thread."""
+        from intimacy_desktop.services.scheduled_backups import ScheduledBackups
+
+        if self._ctx.backups is None or self.prefs.backup_schedule is Schedule.OFF:
+            self.schedule_state.setText(self.tr("Scheduled backups are off."))
+            return
+        scheduled, profile, prefs = ScheduledBackups(self._ctx.backups), self._ctx.profile, self.prefs
+        (self._ctx.ops.op(self, lambda: scheduled.run_if_due(profile, prefs)).success(self._scheduled_done)
+         .failure(lambda e: self.schedule_state.setText(error_text(e)))
+         .with_progress(self.tr("Backing up…")).run())
+
+    def _scheduled_done(self, written: object) -> None:
+        if written is not None:
+            self.schedule_state.setText(self.tr("Last scheduled backup: just now, checked."))
+        elif not self.schedule_state.text():
+            self.schedule_state.setText(self.tr("Scheduled backups are on; the next one is not due yet."))
 
     def _show(self, prefs: Preferences) -> None:
-        widgets = (self.auto_lock, self.screen_lock, self.theme, self.sounds)
+        widgets = (self.auto_lock, self.screen_lock, self.theme, self.sounds, self.schedule, self.keep,
+                   self.backup_folder.edit)
         for w in widgets:
             w.blockSignals(True)
         self.auto_lock.setCurrentIndex(self.auto_lock.findData(prefs.lock_minutes))
         self.screen_lock.setChecked(prefs.lock_with_screen)
         self.theme.setCurrentIndex(self.theme.findData(prefs.theme.value))
         self.sounds.setChecked(prefs.sounds)
+        self.schedule.setCurrentIndex(self.schedule.findData(prefs.backup_schedule.value))
+        self.keep.setValue(prefs.backup_keep)
+        self.backup_folder.edit.setText(prefs.backup_folder)
         for w in widgets:
             w.blockSignals(False)
 
@@ -179,6 +237,8 @@ class SettingsPage(Page):
         if self._loading:
             return
         self.prefs = replace(self.prefs, **change)
+        if "backup_schedule" in change:
+            QTimer.singleShot(0, self.run_scheduled)
         self._ctx.apply_preferences(self.prefs)  # at once; the save follows
         service, prefs = self._ctx.profile.preferences, self.prefs
         self._ctx.ops.op(self, lambda: service.save(prefs)).success(self._saved).failure(self._failed).run()
@@ -203,6 +263,11 @@ class SettingsPage(Page):
 
         return BackupDialog(self._ctx, self)
 
+    def _schedule_dialog(self) -> QDialog:
+        from intimacy_desktop.gui.settings_page.backup_dialogs import SchedulePassphraseDialog
+
+        return SchedulePassphraseDialog(self._ctx, self)
+
     def _restore_dialog(self) -> QDialog:
         from intimacy_desktop.gui.settings_page.backup_dialogs import RestoreDialog, ops_runner
 
@@ -220,6 +285,7 @@ class SettingsPage(Page):
         return ExportDialog(self._ctx, self)
 
     def wipe(self) -> None:
+        self.scheduler.stop()
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
