@@ -256,6 +256,6 @@ def test_a_schema_4_journal_gains_the_log_and_keeps_its_data(data_dir: Path) -> 
         again.close()
     conn = connect(folder / "journal.db", unlock(folder, FIXTURE_PASS, None)[1], pragmas=())
     try:
-        assert schema_version(Tx(conn)) == SCHEMA_VERSION == 5
+        assert schema_version(Tx(conn)) == SCHEMA_VERSION >= 5  # every later migration runs too
     finally:
         conn.close()

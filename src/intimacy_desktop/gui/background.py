@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from intimacy_desktop.core.errors import AppError
@@ -62,7 +63,8 @@ class Background(QObject):
 
         def finish(callback: Callable[[Any], None], value: object) -> None:
             self._jobs.discard(job)
-            callback(value)
+            if shiboken6.isValid(self):  # the window that asked may be gone (closed while the work ran)
+                callback(value)
 
         relay.succeeded.connect(lambda value: finish(on_done, value))
         relay.failed.connect(lambda exc: finish(on_error, exc))
