@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
     "hidden_needs_passphrase": QT_TRANSLATE_NOOP(
         "Errors", "A hidden profile needs a passphrase: without one, knowing its name would be enough to open it."
     ),
+    "profile_move_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The profile's folder could not be moved (is another program using it?). Nothing was changed."
+    ),
+    "delete_name_mismatch": QT_TRANSLATE_NOOP("Errors", "The name typed is not this profile's name."),
     "damaged_profile": QT_TRANSLATE_NOOP("Errors", "Damaged profile ({folder})"),
     "label_length": QT_TRANSLATE_NOOP("Errors", "A profile name needs 1 to {max} characters."),
     "label_hidden_characters": QT_TRANSLATE_NOOP(

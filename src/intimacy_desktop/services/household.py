@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -227,6 +228,37 @@ class HouseholdService:
         assert with_new.pending is not None
         _keep(remaining, SpaceKey(info.space_id, with_new.pending, info.generation), info.space_id)
         return info
+
+    def leave(self, profile: UnlockedProfile) -> None:
+        """Before a profile is deleted: it leaves its space (the last one out deletes the space) and lets go of the
+        key. What its copies in backups hold opens only what was written before; the partner can re-key by
+        making a new space."""
+        if self.space_of(profile) is not None:
+            try:
+                space = self.open(profile)
+            except UsageError:
+                space = None  # already removed by the partner
+            if space is not None:
+                try:
+                    with space._db.session() as tx:
+                        SettingsRepository(tx).delete(MEMBER_PREFIX + profile.header.vault_id)
+                    alone = not space.members()
+                finally:
+                    space.close()
+                if alone:
+                    shutil.rmtree(space.info.folder, ignore_errors=True)
+        self.forget(profile)
+
+    def update_name(self, profile: UnlockedProfile) -> None:
+        """After a rename: the partner sees the new name in the space."""
+        if self.space_of(profile) is None:
+            return
+        space = self.open(profile)
+        try:
+            with space._db.session() as tx:
+                SettingsRepository(tx).put(MEMBER_PREFIX + profile.header.vault_id, profile.info.label)
+        finally:
+            space.close()
 
     def forget(self, profile: UnlockedProfile) -> None:
         """A removed member's vault lets go of the space's old key."""

@@ -7,6 +7,7 @@ crypto and database modules; those are imported on first unlock, off the GUI thr
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import secrets
 import time
@@ -14,7 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from intimacy_desktop.core.errors import AppError, KeyringUnavailable, ProfileExists, ProfileNotFound, UsageError
+from intimacy_desktop.core.errors import (
+    AppError,
+    DiskFull,
+    KeyringUnavailable,
+    ProfileExists,
+    ProfileNotFound,
+    UsageError,
+)
 from intimacy_desktop.core.guess_delay import GuessPolicy
 from intimacy_desktop.core.input_rules import check_profile_label
 from intimacy_desktop.messages import fill
@@ -35,6 +43,7 @@ if TYPE_CHECKING:
 SecretStoreFactory = Callable[[], "SecretStore"]
 HIDDEN_PREFIX = "h-"
 HIDDEN_LABEL = "Profile"  # what a hidden profile's header says: its real name is in no file
+DELETING_PREFIX = ".deleting-"  # a profile being deleted: never listed, removed whole at the next start
 
 
 def hidden_folder_name(label: str) -> str:
@@ -42,6 +51,10 @@ def hidden_folder_name(label: str) -> str:
     it, and the name is not written anywhere. Someone who guesses the name learns only that the folder exists."""
     digest = hashlib.sha256(b"intimacy-desktop hidden profile/v1\0" + label.strip().casefold().encode()).hexdigest()
     return HIDDEN_PREFIX + digest[:24]
+
+
+def is_hidden(folder: Path) -> bool:
+    return folder.name.startswith(HIDDEN_PREFIX)
 
 
 def _open(info: ProfileInfo, header: VaultHeader, dek: bytes, *, accept_older: bool = False) -> UnlockedProfile:
@@ -97,7 +110,8 @@ class ProfileService:
         root = profiles_dir(self.data_dir)
         if not root.is_dir():
             return []
-        return sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists())
+        return sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists()
+                      and not p.name.startswith(DELETING_PREFIX))
 
     def list_profiles(self) -> list[ProfileInfo]:
         root = profiles_dir(self.data_dir)
@@ -105,7 +119,7 @@ class ProfileService:
             return []
         found: list[ProfileInfo] = []
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / HEADER_NAME).exists()
-                             and not p.name.startswith(HIDDEN_PREFIX)):  # hidden: opened by name only
+                             and not p.name.startswith((HIDDEN_PREFIX, DELETING_PREFIX))):  # hidden: by name only
             try:
                 h = read_header(folder)
             except AppError as exc:
@@ -189,6 +203,7 @@ class ProfileService:
         """``accept_older``: open a database older than the header says it was (restored on purpose)."""
         from intimacy_desktop.storage.vault import unlock
 
+        self.clear_deleted()  # off the GUI thread: an interrupted delete is finished here
         store = self._secret_store() if info.uses_keyring else None
         if passphrase:  # a guess: asked of the delay first, before any key derivation
             header, dek = self._guard.passphrase(info.folder, lambda: unlock(info.folder, passphrase, store))
@@ -236,6 +251,10 @@ class ProfileService:
         store, dek = self._prove(profile, passphrase)
         return self._rekey(profile, dek, passphrase, store, progress)
 
+    def check_passphrase(self, profile: UnlockedProfile, passphrase: str | None) -> None:
+        """Raise ``WrongPassphrase`` unless it is this profile's (before a delete)."""
+        self._prove(profile, passphrase)
+
     def _prove(self, profile: UnlockedProfile, passphrase: str | None) -> tuple[SecretStore | None, bytes]:
         from intimacy_desktop.storage.vault import unlock
 
@@ -254,25 +273,105 @@ class ProfileService:
         new_passphrase: str | None,
         store: SecretStore | None,
         progress: Progress | None,
+        *,
+        label: str | None = None,
+        move_to: Path | None = None,
     ) -> str:
+        """``label``: a new name (the header's label is bound to the keys, so a rename is a re-seal); ``move_to``:
+        the folder it lives in afterwards (hiding and showing a profile, renaming a hidden one)."""
+        from intimacy_desktop.storage import in_use
         from intimacy_desktop.storage.header import read_header
         from intimacy_desktop.storage.vault import rekey_access
 
         folder = profile.info.folder
+        shown = label if label is not None else profile.info.label
         old_header = profile.header
+        sealed_label = HIDDEN_LABEL if (move_to or folder).name.startswith(HIDDEN_PREFIX) else shown
         profile._close_for_rekey()
+        start = folder
         try:
-            header, new_dek, code = rekey_access(folder, old_header, dek, new_passphrase, store, self._kdf,
-                                                 progress=progress)
-        except BaseException:
+            if move_to is not None and move_to != folder:  # first, so that a folder that cannot move changes nothing
+                with in_use.exclusively(folder):
+                    pass  # nobody else (the CLI) has it open
+                folder.rename(move_to)
+                folder = move_to
+            header, new_dek, code = rekey_access(folder, old_header._replace(label=sealed_label), dek,
+                                                 new_passphrase, store, self._kdf, progress=progress)
+        except BaseException as exc:
+            if folder != start:
+                with contextlib.suppress(OSError):
+                    folder.rename(start)
+                    folder = start
             with contextlib.suppress(AppError):  # nothing changed, so the old key opens it again
-                reopened = _open(profile.info, read_header(folder), dek)
+                reopened = _open(profile.info._replace(folder=folder), read_header(folder), dek)
                 profile._replace(reopened.header, reopened._take_db(), reopened._seen_key)
+                profile.info = reopened.info
+            if isinstance(exc, OSError):
+                raise DiskFull() if exc.errno == errno.ENOSPC else AppError("profile_move_failed") from exc
             raise
-        reopened = _open(self._info(folder, header)._replace(label=profile.info.label), header, new_dek)
+        reopened = _open(self._info(folder, header)._replace(label=shown), header, new_dek)
         profile._replace(header, reopened._take_db(), reopened._seen_key)
         profile.info = reopened.info
         return code
+
+    # ---- rename, hide, delete -------------------------------------------------------------------------------
+    def rename(self, profile: UnlockedProfile, label: str, passphrase: str | None, *,
+               progress: Progress | None = None) -> str:
+        """A new name. The name is sealed into the keys, so this issues a new recovery code (returned)."""
+        return self._relabel(profile, label, passphrase, is_hidden(profile.info.folder), progress)
+
+    def set_hidden(self, profile: UnlockedProfile, hidden: bool, passphrase: str | None, *,
+                   progress: Progress | None = None) -> str:
+        """Hide a profile from the picker (its header then holds a neutral name and its folder comes from its
+        name), or show it again; a new recovery code either way (returned)."""
+        return self._relabel(profile, profile.info.label, passphrase, hidden, progress)
+
+    def _relabel(self, profile: UnlockedProfile, label: str, passphrase: str | None, hidden: bool,
+                 progress: Progress | None) -> str:
+        label = check_profile_label(label)
+        if hidden and not profile.header.has_passphrase:
+            raise UsageError("hidden_needs_passphrase")
+        root, folder = profiles_dir(self.data_dir), profile.info.folder
+        if label.casefold() != profile.info.label.casefold() and (
+                any(not p.damaged and p.label.casefold() == label.casefold() for p in self.list_profiles())
+                or (root / hidden_folder_name(label)).exists()):
+            raise ProfileExists(name=label)
+        if hidden:
+            target = root / hidden_folder_name(label)
+        else:
+            target = root / secrets.token_hex(8) if is_hidden(folder) else folder
+        if target != folder and target.exists():
+            raise ProfileExists(name=label)
+        store, dek = self._prove(profile, passphrase)
+        return self._rekey(profile, dek, passphrase, store, progress, label=label, move_to=target)
+
+    def delete(self, profile: UnlockedProfile) -> None:
+        """Close the profile and delete it: its folder (moved aside first, so an interruption leaves either the
+        whole profile or a leftover nothing lists) and its keyring item. What it shared in a space stays there."""
+        from intimacy_desktop.storage import in_use
+
+        folder, header = profile.info.folder, profile.header
+        profile.close()
+        doomed = folder.with_name(f"{DELETING_PREFIX}{secrets.token_hex(6)}")
+        with in_use.exclusively(folder):
+            pass  # nobody else (the CLI) has it open
+        try:
+            folder.rename(doomed)
+        except OSError as exc:
+            raise AppError("profile_move_failed") from exc
+        if header.uses_keyring:
+            with contextlib.suppress(AppError, KeyringUnavailable):
+                self._secret_store().delete(header.keyring_name)
+        self.clear_deleted()
+
+    def clear_deleted(self) -> None:
+        """Finish deletions an interruption left behind."""
+        import shutil
+
+        root = profiles_dir(self.data_dir)
+        if root.is_dir():
+            for leftover in root.glob(f"{DELETING_PREFIX}*"):
+                shutil.rmtree(leftover, ignore_errors=True)
 
     @staticmethod
     def _info(folder: Path, h: VaultHeader) -> ProfileInfo:

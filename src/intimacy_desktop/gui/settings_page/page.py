@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.preferences import AUTO_LOCK_CHOICES, Preferences, Schedule, Theme
 from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.flow_layout import FlowLayout
 from intimacy_desktop.gui.settings_page.path_field import Choose, PathField
 from intimacy_desktop.gui.shell.page import Page
 
@@ -82,6 +83,25 @@ class SettingsPage(Page):
         self.language.addItem("English", "en")
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setToolTip(self.tr("More languages are a translation away; the app is ready for them."))
+
+        self.profile_state = QLabel()
+        self.profile_state.setWordWrap(True)
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.passphrase_button = QPushButton()
+        self.code_button = QPushButton(self.tr("New recovery code…"))
+        self.hide_button = QPushButton()
+        self.add_button = QPushButton(self.tr("Add a profile…"))
+        self.add_button.setToolTip(self.tr("For your partner, or anyone else who uses this computer: locks this "
+                                           "profile first"))
+        self.delete_button = QPushButton(self.tr("Delete this profile…"))
+        self.delete_button.setProperty("role", "danger")
+        you, lay = _card(self.tr("Your profile"), "")
+        lay.addWidget(self.profile_state)
+        buttons = FlowLayout(spacing=8)
+        for button in (self.rename_button, self.passphrase_button, self.code_button, self.hide_button,
+                       self.add_button, self.delete_button):
+            buttons.addWidget(button)
+        lay.addLayout(buttons)
 
         privacy, lay = _card(self.tr("Privacy on this computer"),
                              self.tr("Your settings are kept inside your encrypted profile, not in a file others "
@@ -144,7 +164,7 @@ class SettingsPage(Page):
         heading = QLabel(self.tr("Settings"))
         heading.setProperty("role", "pagetitle")
         column.addWidget(heading)
-        for card in (privacy, looks, backups, moving):
+        for card in (you, privacy, looks, backups, moving):
             card.setMaximumWidth(760)
             column.addWidget(card)
         column.addWidget(self.status)
@@ -170,6 +190,13 @@ class SettingsPage(Page):
         self.scheduler = QTimer(self)
         self.scheduler.setInterval(SCHEDULE_CHECK_MS)
         self.scheduler.timeout.connect(self.run_scheduled)
+        self.rename_button.clicked.connect(lambda: self._open_profile_dialog("RenameDialog"))
+        self.passphrase_button.clicked.connect(lambda: self._open_profile_dialog("PassphraseDialog"))
+        self.code_button.clicked.connect(lambda: self._open_profile_dialog("RecoveryCodeDialog"))
+        self.hide_button.clicked.connect(lambda: self._open_profile_dialog("HideDialog"))
+        self.delete_button.clicked.connect(lambda: self._open_profile_dialog("DeleteDialog"))
+        self.add_button.clicked.connect(lambda: ctx.add_profile())
+        self._show_profile()
         self.backup_button.clicked.connect(lambda: self._open(self._backup_dialog))
         self.restore_button.clicked.connect(lambda: self._open(self._restore_dialog))
         self.import_button.clicked.connect(lambda: self._open(self._import_dialog))
@@ -249,6 +276,38 @@ class SettingsPage(Page):
     def _failed(self, error: AppError) -> None:
         self._loading = False
         self.status.setText(error_text(error))
+
+    # ---- your profile ---------------------------------------------------------------------------------------
+    def _show_profile(self) -> None:
+        from intimacy_desktop.services.profiles import is_hidden
+
+        info, header = self._ctx.profile.info, self._ctx.profile.header
+        hidden = is_hidden(info.folder)
+        lock = (self.tr("a passphrase and this computer's keyring") if header.has_passphrase and header.uses_keyring
+                else self.tr("a passphrase alone") if header.has_passphrase
+                else self.tr("this computer's keyring alone, with no passphrase"))
+        text = self.tr("“%1”, opened with %2.").replace("%1", info.label).replace("%2", lock)
+        if hidden:
+            text += " " + self.tr("Hidden: the unlock screen does not show it.")
+        self.profile_state.setText(text)
+        self.passphrase_button.setText(self.tr("Change the passphrase…") if header.has_passphrase
+                                       else self.tr("Set a passphrase…"))
+        self.hide_button.setText(self.tr("Show in the list…") if hidden else self.tr("Hide this profile…"))
+        self.hide_button.setEnabled(hidden or header.has_passphrase)
+        self.hide_button.setToolTip("" if hidden or header.has_passphrase
+                                    else self.tr("A hidden profile needs a passphrase: set one first."))
+
+    def _open_profile_dialog(self, name: str) -> None:
+        from intimacy_desktop.gui.settings_page import profile_dialogs
+
+        def make() -> QDialog:
+            dialog = getattr(profile_dialogs, name)(self._ctx, self)
+            if name == "DeleteDialog":
+                dialog.confirmed.connect(self._ctx.delete_profile)
+            else:
+                dialog.changed.connect(self._show_profile)
+            return dialog  # type: ignore[no-any-return]
+        self._open(make)
 
     # ---- dialogs --------------------------------------------------------------------------------------------
     def _open(self, make: Callable[[], QDialog]) -> None:

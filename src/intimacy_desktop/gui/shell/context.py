@@ -63,6 +63,9 @@ class ProfileContext:
         self.profiles: ProfileService | None = None  # to open the partner's profile while both are present
         # the shell's: puts a person's saved settings into effect (idle lock, theme, sounds); Settings calls it
         self.apply_preferences: Callable[[Preferences | None], None] = lambda _prefs: None
+        # the shell's: lock, then show the first-run screen for one more profile; lock, then delete this one
+        self.add_profile: Callable[[], None] = lambda: None
+        self.delete_profile: Callable[[], None] = lambda: None
         self.ops = OperationRunner(parent)
         self.changes = ChangeNotices(parent)
         profile.changes.subscribe(self.changes.notify)

@@ -69,6 +69,7 @@ class LockController(QObject):
         self.app_view: AppView | None = None
         self.closing = False  # the app is quitting: nothing new opens
         self._pending: UnlockedProfile | None = None  # created, waiting for "I saved my code"
+        self._after_lock: Callable[[], None] | None = None  # Settings: add a profile, or delete this one
         self.restore_dialog: QDialog | None = None
         self._first_run: FirstRunPage | None = None  # built on first use: most starts never need it
         self.unlock_page = UnlockPage()
@@ -247,6 +248,8 @@ class LockController(QObject):
 
         self.ctx.backups = BackupService(self._profiles, self._profiles.kdf)  # a profile's strength, or tests' speed
         self.ctx.apply_preferences = self.apply_preferences
+        self.ctx.add_profile = lambda: self._lock_then(lambda: self._start_first_run(can_cancel=True))
+        self.ctx.delete_profile = lambda: self._lock_then(lambda: self._delete(profile))
         from intimacy_desktop.services.household import HouseholdService
 
         self.ctx.household = HouseholdService(self._profiles.data_dir)
@@ -282,6 +285,19 @@ class LockController(QObject):
         if self.app_view is not None and not self.locking:
             self.app_view.show_page(page_id, action)
 
+    def _lock_then(self, then: Callable[[], None]) -> None:
+        self._after_lock = then
+        self.lock()
+
+    def _delete(self, profile: UnlockedProfile) -> None:
+        """After the lock closed it (Settings asked twice, and had the name typed): delete it, off this thread
+        (the keyring may wait on D-Bus); then the unlock screen, or the first-run one when none is left."""
+        self._stack.setCurrentWidget(self.locking_page)
+        profiles = self._profiles
+        self._background.submit(lambda: profiles.delete(profile),
+                                lambda _none: self.show_locked(self.tr("The profile was deleted.")),
+                                lambda e: self.show_locked(error_text(e)))
+
     # ---- lock ----------------------------------------------------------------------------------------------
     def lock(self) -> None:
         """Hide the content now; finish the writes under way, flush, wipe, close; then show the unlock screen."""
@@ -309,7 +325,10 @@ class LockController(QObject):
         self._stack.removeWidget(view)
         view.hide()
         view.deleteLater()
-        if not self.closing:
+        then, self._after_lock = self._after_lock, None
+        if not self.closing and then is not None and not errors:
+            then()
+        elif not self.closing:
             message = None
             if errors:
                 message = self.tr("Your last words could not be saved before the lock: %1").replace(
