@@ -53,6 +53,7 @@ class Preferences:
     backup_keep: int = 7
     backup_schedule: Schedule = Schedule.OFF
     backup_folder: str = ""  # "" is the data folder's own "backups"
+    discreet: bool = False  # a neutral window title, task-bar name and icon (core/discreet.py)
 
     def __post_init__(self) -> None:
         if self.auto_lock_minutes is not None and self.auto_lock_minutes not in AUTO_LOCK_CHOICES:
@@ -72,6 +73,7 @@ class Preferences:
             "pref.backup_keep": str(self.backup_keep),
             "pref.backup_schedule": self.backup_schedule.value,
             "pref.backup_folder": self.backup_folder,
+            "pref.discreet": "1" if self.discreet else "0",
         }
 
     @property
@@ -93,6 +95,7 @@ class Preferences:
             "backup_keep": int,
             "backup_schedule": Schedule,
             "backup_folder": str,
+            "discreet": lambda v: v == "1",
         }
         for name, read in readers.items():
             raw = stored.get(f"pref.{name}")

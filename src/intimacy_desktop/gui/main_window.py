@@ -44,7 +44,9 @@ class MainWindow(QMainWindow):
         clipboard_clear_ms: int = CLEAR_AFTER_MS,
     ) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("Intimacy Desktop"))
+        from intimacy_desktop.gui import presentation, settings
+
+        presentation.present(self, settings.discreet_window())  # the last choice made here, until someone unlocks
         self.setMinimumSize(900, 620)
         self.background = Background(self)
         self.clipboard = ClipboardGuard(self, clipboard_clear_ms)

@@ -1,5 +1,6 @@
-"""The only things the app remembers outside the encrypted vault: window geometry, the last profile folder and
-whether the journal's calendar is folded away (a layout choice, nothing about the journal).
+"""The only things the app remembers outside the encrypted vault: window geometry, the last profile folder,
+whether the journal's calendar is folded away (a layout choice, nothing about the journal) and whether the window
+last presented itself discreetly (so the locked window keeps the neutral name; the choice itself is in the vault).
 
 Profile labels, passphrases and journal text never go here; a settings file is plaintext that anyone on the
 computer account can read.
@@ -14,6 +15,7 @@ from intimacy_desktop import QT_NAME
 _GEOMETRY = "window/geometry"
 _LAST_PROFILE = "unlock/last_profile_folder"
 _CALENDAR_SHOWN = "journal/calendar_shown"
+_DISCREET = "window/neutral"
 
 
 def app_settings() -> QSettings:
@@ -47,3 +49,13 @@ def calendar_shown() -> bool:
 
 def remember_calendar_shown(shown: bool) -> None:
     app_settings().setValue(_CALENDAR_SHOWN, shown)
+
+
+def discreet_window() -> bool:
+    """Whether the last choice made on this computer was discreet mode: the locked window follows it."""
+    return bool(app_settings().value(_DISCREET, False, type=bool))
+
+
+def remember_discreet_window(discreet: bool) -> None:
+    if discreet != discreet_window():
+        app_settings().setValue(_DISCREET, discreet)

@@ -29,7 +29,10 @@ class CalmWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Intimacy Desktop"))
+        from intimacy_desktop.core.discreet import app_name
+        from intimacy_desktop.gui.presentation import is_discreet
+
+        self.setWindowTitle(app_name(is_discreet()))
         self.setAccessibleName(self.tr("Calm mode"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.room = "light"

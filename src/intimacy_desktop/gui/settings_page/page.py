@@ -73,6 +73,10 @@ class SettingsPage(Page):
             self.auto_lock.addItem(label, minutes)
         self.auto_lock.setAccessibleName(self.tr("Lock automatically"))
         self.screen_lock = QCheckBox(self.tr("Lock when the computer's screen locks or it goes to sleep"))
+        self.discreet = QCheckBox(self.tr("Discreet mode: a plain “Notes” name and icon in the title bar and task "
+                                          "bar, and reminders that say nothing"))
+        self.discreet.setToolTip(self.tr("For a glance over your shoulder, not for a search: the app's menu entry "
+                                         "and its files keep their names."))
         self.theme = QComboBox()
         for label, value in ((self.tr("Follow the system"), Theme.SYSTEM), (self.tr("Light"), Theme.LIGHT),
                              (self.tr("Dark"), Theme.DARK)):
@@ -110,6 +114,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Lock automatically"), self.auto_lock)
         lay.addLayout(form)
         lay.addWidget(self.screen_lock)
+        lay.addWidget(self.discreet)
         looks, lay = _card(self.tr("Appearance and sound"), "")
         form = QFormLayout()
         form.addRow(self.tr("Theme"), self.theme)
@@ -181,6 +186,7 @@ class SettingsPage(Page):
         self.screen_lock.toggled.connect(lambda on: self._set(lock_with_screen=on))
         self.theme.currentIndexChanged.connect(lambda _i: self._set(theme=Theme(self.theme.currentData())))
         self.sounds.toggled.connect(lambda on: self._set(sounds=on))
+        self.discreet.toggled.connect(lambda on: self._set(discreet=on))
         self.schedule.currentIndexChanged.connect(
             lambda _i: self._set(backup_schedule=Schedule(self.schedule.currentData())))
         self.keep.valueChanged.connect(lambda n: self._set(backup_keep=n))
@@ -246,12 +252,13 @@ class SettingsPage(Page):
             self.schedule_state.setText(self.tr("Scheduled backups are on; the next one is not due yet."))
 
     def _show(self, prefs: Preferences) -> None:
-        widgets = (self.auto_lock, self.screen_lock, self.theme, self.sounds, self.schedule, self.keep,
-                   self.backup_folder.edit)
+        widgets = (self.auto_lock, self.screen_lock, self.discreet, self.theme, self.sounds, self.schedule,
+                   self.keep, self.backup_folder.edit)
         for w in widgets:
             w.blockSignals(True)
         self.auto_lock.setCurrentIndex(self.auto_lock.findData(prefs.lock_minutes))
         self.screen_lock.setChecked(prefs.lock_with_screen)
+        self.discreet.setChecked(prefs.discreet)
         self.theme.setCurrentIndex(self.theme.findData(prefs.theme.value))
         self.sounds.setChecked(prefs.sounds)
         self.schedule.setCurrentIndex(self.schedule.findData(prefs.backup_schedule.value))

@@ -107,7 +107,10 @@ class AppView(QWidget):
                 item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", page.title()).replace("%2", str(number)))
 
     def _build(self, on_lock: Callable[[], None], on_about: Callable[[], None]) -> None:
-        name = QLabel(self.tr("Intimacy Desktop"))
+        from intimacy_desktop.core.discreet import app_name
+        from intimacy_desktop.gui.presentation import is_discreet
+
+        name = self.brand = QLabel(app_name(is_discreet()))
         name.setProperty("role", "brand")
         name.setWordWrap(True)
         lock_button = QPushButton(self.tr("Lock"))

@@ -275,11 +275,25 @@ class LockController(QObject):
         self._idle.set_timeout_ms(None if chosen is None else chosen * 60_000)
         self._sounds.enabled = True if prefs is None else prefs.sounds
         self.lock_with_screen = True if prefs is None else prefs.lock_with_screen
+        self._present(prefs)
         wanted = None if prefs is None or prefs.theme == "system" else prefs.theme == "dark"
         app = QApplication.instance()
         if isinstance(app, QApplication) and wanted != self._dark_choice:
             self._dark_choice = wanted
             theme.apply(app, dark=wanted)
+
+    def _present(self, prefs: Preferences | None) -> None:
+        """Discreet mode: the person's choice while unlocked; the last choice made here while locked."""
+        from intimacy_desktop.core.discreet import app_name
+        from intimacy_desktop.gui import presentation
+
+        if prefs is not None:
+            settings.remember_discreet_window(prefs.discreet)
+        discreet = settings.discreet_window() if prefs is None else prefs.discreet
+        if discreet != presentation.is_discreet() or self._window.windowTitle() != app_name(discreet):
+            presentation.present(self._window, discreet)
+        if self.app_view is not None:
+            self.app_view.brand.setText(app_name(discreet))
 
     def navigate(self, page_id: str, action: str | None = None) -> None:
         if self.app_view is not None and not self.locking:
