@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from intimacy_desktop.core.changes import Changed, ChangeFeed
 from intimacy_desktop.core.errors import DataCorrupt, UsageError
 from intimacy_desktop.core.journal import Entry
+from intimacy_desktop.core.share_cards import CardKind, ShareCard
 from intimacy_desktop.services.journal import JournalService
 from intimacy_desktop.storage import space as store
 from intimacy_desktop.storage.journal_repo import JournalRepository
@@ -27,6 +28,7 @@ from intimacy_desktop.storage.sql import stamp
 if TYPE_CHECKING:
     from intimacy_desktop.services.unlocked import UnlockedProfile
     from intimacy_desktop.storage.database import Database
+    from intimacy_desktop.storage.sql import Tx
 
 KEY_PREFIX = "space_key."  # in a member's vault: the space's key, its generation, a pending key during a re-key
 MEMBER_PREFIX = "member."  # in the space: who belongs (vault id → the name they chose)
@@ -93,12 +95,52 @@ class SharedSpace:
         found.sort(key=lambda e: (e.fields.entry_date, e.id), reverse=True)
         return [(e, origins.get(e.id, "")) for e in found]
 
-    def shared_from(self, profile: UnlockedProfile) -> dict[int, int]:
-        """The member's entries that are in the space: private id → the copy's id."""
+    def shared_from(self, profile: UnlockedProfile, kind: CardKind = CardKind.ENTRY) -> dict[int, int]:
+        """The member's entries (or conversations, reveals, runs) that are in the space: private id → the copy's id."""
         with self._db.session() as tx:
-            rows = tx.rows("SELECT origin_id, entry_id FROM shared_origins WHERE origin_vault = :v",
-                           {"v": profile.header.vault_id})
+            rows = tx.rows("SELECT origin_id, entry_id FROM shared_origins WHERE origin_vault = :v "
+                           "AND origin_kind = :k", {"v": profile.header.vault_id, "k": kind.value})
         return {int(a): int(b) for a, b in rows}
+
+    def origin_of(self, profile: UnlockedProfile, copy_id: int) -> tuple[CardKind, int] | None:
+        """What a copy in the space was shared from, when this member shared it; None otherwise."""
+        with self._db.session() as tx:
+            row = tx.rows("SELECT origin_kind, origin_id FROM shared_origins WHERE entry_id = :e AND "
+                          "origin_vault = :v", {"e": copy_id, "v": profile.header.vault_id})
+        return (CardKind(row[0][0]), int(row[0][1])) if row else None
+
+    def share_card(self, profile: UnlockedProfile, card: ShareCard) -> bool:
+        """Copy a conversation, reveal or run into the space, as previewed; False when it is there already."""
+        if card.kind is CardKind.ENTRY:
+            raise UsageError("space_not_yours")  # entries go through ``share``: their private copy is marked too
+        vault = profile.header.vault_id
+        self._require_member(vault)
+        with self._db.session() as tx:
+            if tx.scalar("SELECT 1 FROM shared_origins WHERE origin_vault = :v AND origin_kind = :k AND "
+                         "origin_id = :o", {"v": vault, "k": card.kind.value, "o": card.origin_id}):
+                return False
+            copy = JournalRepository(tx).add(replace(card.fields, shared=True))
+            self._remember(tx, copy.id, vault, card.kind, card.origin_id)
+        self.changes(Changed.ENTRIES | Changed.TAGS)
+        return True
+
+    def unshare_card(self, profile: UnlockedProfile, kind: CardKind, origin_id: int) -> bool:
+        """Take a shared conversation, reveal or run (or entry) back out of the space."""
+        if kind is CardKind.ENTRY:
+            return self.unshare(profile, [origin_id]) == 1
+        copy = self.shared_from(profile, kind).get(origin_id)
+        if copy is None:
+            return False
+        with self._db.session() as tx:
+            JournalRepository(tx).purge(copy)
+        self.changes(Changed.ENTRIES | Changed.TAGS)
+        return True
+
+    @staticmethod
+    def _remember(tx: Tx, copy_id: int, vault: str, kind: CardKind, origin_id: int) -> None:
+        tx.run("INSERT INTO shared_origins (entry_id, origin_vault, origin_kind, origin_id, shared_at) "
+               "VALUES (:e, :v, :k, :o, :t)",
+               {"e": copy_id, "v": vault, "k": kind.value, "o": origin_id, "t": stamp(_now())})
 
     def preview(self, profile: UnlockedProfile, entry_ids: Sequence[int]) -> list[Entry]:
         """Exactly what ``share`` would copy: the chosen entries not in the space yet, as they are now."""
@@ -113,12 +155,11 @@ class SharedSpace:
         with self._db.session() as tx:
             repo = JournalRepository(tx)
             for entry in entries:
-                if tx.scalar("SELECT 1 FROM shared_origins WHERE origin_vault = :v AND origin_id = :o",
-                             {"v": vault, "o": entry.id}):
+                if tx.scalar("SELECT 1 FROM shared_origins WHERE origin_vault = :v AND origin_kind = 'entry' "
+                             "AND origin_id = :o", {"v": vault, "o": entry.id}):
                     continue
                 copy = repo.add(replace(entry.fields, shared=True))
-                tx.run("INSERT INTO shared_origins (entry_id, origin_vault, origin_id, shared_at) "
-                       "VALUES (:e, :v, :o, :t)", {"e": copy.id, "v": vault, "o": entry.id, "t": stamp(_now())})
+                self._remember(tx, copy.id, vault, CardKind.ENTRY, entry.id)
                 added += 1
         for entry in entries:
             if not entry.fields.shared:

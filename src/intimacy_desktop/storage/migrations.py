@@ -142,7 +142,24 @@ _V6 = (
     )""",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: besides entries, a member can share a conversation, a mutual reveal or an exercise run; each is copied into the
+# space as a readable entry, and its origin names its kind, so an entry and a conversation with the same id are two.
+_V7 = (
+    """CREATE TABLE shared_origins_v7 (
+        entry_id INTEGER NOT NULL UNIQUE REFERENCES entries (id) ON DELETE CASCADE,
+        origin_vault TEXT NOT NULL,
+        origin_kind TEXT NOT NULL DEFAULT 'entry',
+        origin_id INTEGER NOT NULL,
+        shared_at DATETIME NOT NULL,
+        UNIQUE (origin_vault, origin_kind, origin_id)
+    )""",
+    """INSERT INTO shared_origins_v7 (entry_id, origin_vault, origin_kind, origin_id, shared_at)
+        SELECT entry_id, origin_vault, 'entry', origin_id, shared_at FROM shared_origins""",
+    "DROP TABLE shared_origins",
+    "ALTER TABLE shared_origins_v7 RENAME TO shared_origins",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

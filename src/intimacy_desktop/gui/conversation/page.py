@@ -9,6 +9,8 @@ of the same profile.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -20,6 +22,7 @@ from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.content import Depth, Prompt
 from intimacy_desktop.core.conversation import Phase
 from intimacy_desktop.core.errors import AppError
+from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.gui.conversation.calm import CalmWindow
 from intimacy_desktop.gui.conversation.labels import recent_line
 from intimacy_desktop.gui.conversation.live import Talk
@@ -31,6 +34,7 @@ from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.shell.page import Page
 
 if TYPE_CHECKING:
+    from intimacy_desktop.core.share_cards import ShareCard
     from intimacy_desktop.gui.shell.context import ProfileContext
     from intimacy_desktop.services.conversations import Session
 
@@ -310,10 +314,25 @@ class ConversationPage(Page):
                 texts.append(self._ctx.prompts.prompt(prompt_id).text)
             except AppError:
                 continue
-        self.summary.show_summary(completed=talk.timer.phase is Phase.FINISHED, actual_s=talk.timer.elapsed(),
-                                  planned_s=talk.timer.planned, cards=texts, rating=None)
+        completed, actual_s = talk.timer.phase is Phase.FINISHED, talk.timer.elapsed()
+        self.summary.show_summary(completed=completed, actual_s=actual_s, planned_s=talk.timer.planned, cards=texts,
+                                  rating=None)
+        self.summary.share.offer(self._ctx, functools.partial(
+            self._card, talk.session_id, talk.layer, completed, actual_s, talk.timer.planned, tuple(texts)))
         self.views.setCurrentWidget(self.summary)
         self.summary.focus()
+
+    def _card(self, session_id: int, layer: str | None, completed: bool, actual_s: float, planned_s: float,
+              cards: tuple[str, ...]) -> ShareCard:
+        """The conversation as the partner would read it: what the summary shows, with the feeling chosen now."""
+        from intimacy_desktop.core.share_cards import conversation_card
+        from intimacy_desktop.gui.conversation.labels import feeling
+
+        rating = self.summary.rating()
+        return conversation_card(session_id, dt.date.today(), minutes=int(actual_s // 60),
+                                 planned_minutes=round(planned_s / 60), completed=completed, cards=cards,
+                                 felt=feeling(rating).lower() if rating else None,
+                                 layer=Layer(layer) if layer in {m.value for m in Layer} else None)
 
     def _rate(self, rating: int | None) -> None:
         talk = self.live.talk

@@ -66,8 +66,12 @@ class SummaryView(ColumnArea):
         self.more_button = QPushButton(self.tr("Five more minutes"))
         self.more_button.setToolTip(self.tr("Go on talking; the log follows (+)"))
         self.more_button.clicked.connect(self.more_requested)
+        from intimacy_desktop.gui.us_page.share_card import ShareCardButton
+
+        self.share = ShareCardButton()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.more_button)
+        buttons.addWidget(self.share)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         col.addLayout(buttons)
@@ -93,6 +97,9 @@ class SummaryView(ColumnArea):
         self.more_button.setVisible(completed)
         self.note_edit.clear()
         self.saved_label.hide()
+
+    def rating(self) -> int | None:
+        return next((v for v in range(1, 6) if self.feelings.button(v).isChecked()), None)
 
     def set_rating(self, rating: int | None) -> None:
         for value in range(1, 6):

@@ -36,6 +36,7 @@ from intimacy_desktop.gui.practice.result_view import score_line
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.errors import AppError
+    from intimacy_desktop.core.share_cards import ShareCard
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 COLUMN_WIDTH = 760
@@ -108,8 +109,12 @@ class RevealView(QStackedWidget):
         table.setLayout(self.grid)
         self.grid.setContentsMargins(20, 16, 20, 16)
         cv.addWidget(table)
+        from intimacy_desktop.gui.us_page.share_card import ShareCardButton
+
+        self.share = ShareCardButton()
         done_row = QHBoxLayout()
         done_row.addStretch(1)
+        done_row.addWidget(self.share)
         done_row.addWidget(self.done_button)
         cv.addLayout(done_row)
         cv.addStretch(1)
@@ -169,14 +174,15 @@ class RevealView(QStackedWidget):
     def _save(self, assessment: Assessment, first: Answers, second: Answers) -> None:
         practice = self._ctx.practice
 
-        def save() -> tuple[Result, Result]:
+        def save() -> tuple[str, tuple[Result, Result]]:
             reveal = practice.new_reveal()
-            return (practice.take(assessment.id, first, partner="a", reveal=reveal),
-                    practice.take(assessment.id, second, partner="b", reveal=reveal))
+            return reveal, (practice.take(assessment.id, first, partner="a", reveal=reveal),
+                            practice.take(assessment.id, second, partner="b", reveal=reveal))
 
-        def show(results: tuple[Result, Result]) -> None:
+        def show(saved: tuple[str, tuple[Result, Result]]) -> None:
             self.phase = "shown"
-            self._show(assessment, first, second, results)
+            self._show(assessment, first, second, saved[1])
+            self.share.offer(self._ctx, lambda: self._card(saved[0], assessment, first, second))
 
         def fail(error: AppError) -> None:
             self.phase = "b"
@@ -227,6 +233,21 @@ class RevealView(QStackedWidget):
         self.setCurrentIndex(2)
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    @staticmethod
+    def _card(reveal: str, assessment: Assessment, first: Answers, second: Answers) -> ShareCard:
+        import datetime as dt
+
+        from intimacy_desktop.core.share_cards import RevealRow, reveal_card
+
+        comparison = compare(assessment, first, second)
+        rows = [RevealRow(r.item.text, answer_text(r.item.scale, r.a), answer_text(r.item.scale, r.b), r.apart == 0)
+                for r in comparison.rows]
+        furthest = comparison.furthest
+        return reveal_card(reveal, dt.date.today(), assessment=assessment.title, first_name=partner_name("a"),
+                           second_name=partner_name("b"), rows=rows,
+                           start_with=furthest.text if furthest is not None else None,
+                           layer=assessment.layers[0] if len(assessment.layers) == 1 else None)
+
     def _cell(self, text: str, row: int, col: int, role: str | None) -> None:
         label = text_label(text, role)
         self.cells.append(label)
@@ -242,6 +263,7 @@ class RevealView(QStackedWidget):
         self.leave_requested.emit("" if saved else self.tr("Stopped: nothing was saved."))
 
     def forget(self) -> None:
+        self.share.withdraw()
         self.assessment = None
         self.phase = ""
         self._first = {}

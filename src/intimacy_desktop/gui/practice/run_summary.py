@@ -3,10 +3,13 @@ entry), and Done."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.practice import Exercise
+from intimacy_desktop.core.share_cards import ShareCard, run_card
 from intimacy_desktop.gui.layers.activity_panel import link_label
 from intimacy_desktop.gui.practice.item_row import discard, text_label
 from intimacy_desktop.services.practice import Run
@@ -39,8 +42,12 @@ class RunSummary(QFrame):
         lay.addWidget(self.heading)
         lay.addWidget(self.lead)
         lay.addLayout(self.lines)
+        from intimacy_desktop.gui.us_page.share_card import ShareCardButton
+
+        self.share = ShareCardButton()
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.share)
         row.addWidget(self.done_button)
         lay.addLayout(row)
 
@@ -74,11 +81,24 @@ class RunSummary(QFrame):
         else:
             self.lead.setText(self.tr("Thank you for taking the time. Here is what you noted along the way."))
 
+    @staticmethod
+    def card(run: Run, reflections: Sequence[tuple[str, str]] = ()) -> ShareCard:
+        """The run as the partner would read it: the choices and ratings shown here (and, when given, what was
+        written)."""
+        e, state = run.exercise, run.state
+        choices = [(step.text, step.options[i].label) for sid, i in state.choices.items()
+                   if (step := e.step(sid)) is not None and 0 <= i < len(step.options)]
+        ratings = [(step.text, value) for sid, value in state.ratings.items() if (step := e.step(sid)) is not None]
+        day = (run.finished_at or run.updated_at).astimezone().date()
+        return run_card(run.id, day, exercise=e.title, layer=e.layer, choices=choices, ratings=ratings,
+                        reflections=reflections)
+
     def _add(self, label: QLabel) -> None:
         self.labels.append(label)
         self.lines.addWidget(label)
 
     def forget(self) -> None:
+        self.share.withdraw()
         self.heading.clear()
         for label in self.labels:
             label.clear()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.practice import Step, StepKind
 from intimacy_desktop.gui.layers.columns import calm_middle
 from intimacy_desktop.gui.practice.countdown_panel import CountdownPanel
@@ -40,7 +41,7 @@ from intimacy_desktop.gui.sound import STEP
 from intimacy_desktop.services.practice import Run
 
 if TYPE_CHECKING:
-    from intimacy_desktop.core.errors import AppError
+    from intimacy_desktop.core.share_cards import ShareCard
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 CARD_WIDTH = 680
@@ -194,6 +195,20 @@ class RunnerView(QWidget):
         run = self.run
         return None if run is None or run.state.finished else run.state.step(run.exercise)
 
+    def _offer_share(self, run: Run) -> None:
+        journal, card = self._ctx.journal, self.summary.card
+
+        def fuller() -> ShareCard | None:
+            written = []
+            for sid, entry_id in run.state.reflections.items():
+                step = run.exercise.step(sid)
+                try:
+                    written.append((step.text if step is not None else "", journal.get(entry_id).fields.body))
+                except AppError:
+                    continue  # deleted from the journal since
+            return card(run, written) if any(text.strip() for _s, text in written) else None
+        self.summary.share.offer(self._ctx, lambda: card(run), fuller)
+
     def show_run(self, run: Run) -> None:
         self.run = run
         self.countdown.stop()
@@ -205,6 +220,7 @@ class RunnerView(QWidget):
             self.progress_bar.setRange(0, 1)
             self.progress_bar.setValue(1)
             self.summary.show_run(run)
+            self._offer_share(run)
             self.faces.setCurrentIndex(1)
             self.summary.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
             return

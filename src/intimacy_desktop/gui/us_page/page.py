@@ -195,10 +195,10 @@ class UsPage(Page):
         def take_back() -> int:
             space = household.open(me)
             try:
-                origin = {c: o for o, c in space.shared_from(me).items()}.get(copy_id)
+                origin = space.origin_of(me, copy_id)
                 if origin is None:
                     raise UsageError("space_not_yours")
-                return space.unshare(me, [origin])
+                return int(space.unshare_card(me, *origin))
             finally:
                 space.close()
 
