@@ -70,7 +70,7 @@ class EntryEditor(QWidget):
         ui.dateEdit.dateChanged.connect(self._on_edit)
         for combo in (ui.moodCombo, ui.layerCombo, ui.kindCombo):
             combo.currentIndexChanged.connect(self._on_edit)
-        ui.sharedCheck.toggled.connect(self._on_edit)
+        # "Shared with my partner" is not typed in: it follows the shared space (gui/journal/share_flag.py)
         ui.tabs.currentChanged.connect(self._on_tab)
         # The preview never follows a link: the app stays offline, and a click must not replace the entry.
         ui.previewBrowser.setOpenLinks(False)

@@ -79,6 +79,9 @@ class JournalPage(Page):
         self.undo_bar.setObjectName("undoBar")
         build_journal_layout(self)
         self.drafts = DraftKeeper(journal, self.editor, self)
+        from intimacy_desktop.gui.journal.share_flag import ShareFlag
+
+        self.share_flag = ShareFlag(self, ctx)
 
         ctx.changes.changed.connect(self._on_changed)
         self.filters.changed.connect(self.refresh)

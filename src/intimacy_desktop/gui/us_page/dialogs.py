@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from intimacy_desktop.core.errors import AppError, UsageError
@@ -88,7 +89,9 @@ class CreateSpaceDialog(WorkDialog):
 class ShareDialog(WorkDialog):
     """Choose entries, see exactly what your partner will be able to read, then share."""
 
-    def __init__(self, ctx: ProfileContext, rows: list[EntrySummary], parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: ProfileContext, rows: list[EntrySummary], parent: QWidget | None = None, *,
+                 chosen: Sequence[int] = ()) -> None:
+        """``chosen``: ticked already, and previewed at once (the journal's "Shared with my partner")."""
         super().__init__(
             ctx, self.tr("Share with your partner"),
             self.tr("Tick what to share. Next you see exactly what your partner will be able to read; nothing is "
@@ -101,7 +104,7 @@ class ShareDialog(WorkDialog):
             item = QListWidgetItem(f"{qdate(row.entry_date).toString('d MMM yyyy')} · {row.title}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if row.id in chosen else Qt.CheckState.Unchecked)
             self.choices.addItem(item)
         self.preview_label = QLabel()
         self.preview_label.setWordWrap(True)
@@ -111,6 +114,8 @@ class ShareDialog(WorkDialog):
         self.body.insertWidget(2, self.preview_label)
         self.previewed: list[Entry] | None = None
         self.choices.itemChanged.connect(lambda _i: self._forget())
+        if chosen:
+            QTimer.singleShot(0, self.start)
 
     def chosen(self) -> list[int]:
         return [int(self.choices.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.choices.count())
