@@ -105,3 +105,23 @@ def render_us(w: Any, shot: Callable[[QWidget, str], None], wait_until: Callable
     dialog.close()
     wait_until(lambda: not ctx.ops.busy and page.list.count() > 0)
     shot(w, "54-us-page")
+    _render_share_card(w, shot)
+
+
+def _render_share_card(w: Any, shot: Callable[[QWidget, str], None]) -> None:
+    """What sharing a conversation shows before anything is shared (the card as the partner will read it)."""
+    import datetime as dt
+
+    from intimacy_desktop.core.layers import Layer
+    from intimacy_desktop.core.share_cards import conversation_card
+    from intimacy_desktop.gui.us_page.share_card import ShareCardDialog
+
+    card = conversation_card(1, dt.date.today(), minutes=24, planned_minutes=20, completed=True,
+                             cards=["What is something small I did this week that made you feel cared for?",
+                                    "Which of our traditions would you never want to lose?"],
+                             felt="close", layer=Layer.EMOTIONAL)
+    dialog = ShareCardDialog(w.locks.ctx, card, None, w)
+    dialog.resize(620, 440)
+    dialog.show()
+    _shot_dialog(dialog, shot, "55-share-conversation")
+    dialog.close()

@@ -73,10 +73,14 @@ class SettingsPage(Page):
             self.auto_lock.addItem(label, minutes)
         self.auto_lock.setAccessibleName(self.tr("Lock automatically"))
         self.screen_lock = QCheckBox(self.tr("Lock when the computer's screen locks or it goes to sleep"))
-        self.discreet = QCheckBox(self.tr("Discreet mode: a plain “Notes” name and icon in the title bar and task "
-                                          "bar, and reminders that say nothing"))
-        self.discreet.setToolTip(self.tr("For a glance over your shoulder, not for a search: the app's menu entry "
-                                         "and its files keep their names."))
+        self.discreet = QCheckBox(self.tr("Discreet mode"))
+        self.discreet_note = QLabel(self.tr("A plain “Notes” name and icon in the title bar and the task bar, also "
+                                            "while locked; reminders then say nothing about what they are for. "
+                                            "It is for a glance over your shoulder: the app's menu entry and its "
+                                            "files keep their names."))
+        self.discreet_note.setWordWrap(True)
+        self.discreet_note.setProperty("role", "muted")
+        self.discreet.setAccessibleDescription(self.discreet_note.text())
         self.theme = QComboBox()
         for label, value in ((self.tr("Follow the system"), Theme.SYSTEM), (self.tr("Light"), Theme.LIGHT),
                              (self.tr("Dark"), Theme.DARK)):
@@ -115,6 +119,7 @@ class SettingsPage(Page):
         lay.addLayout(form)
         lay.addWidget(self.screen_lock)
         lay.addWidget(self.discreet)
+        lay.addWidget(self.discreet_note)
         looks, lay = _card(self.tr("Appearance and sound"), "")
         form = QFormLayout()
         form.addRow(self.tr("Theme"), self.theme)
