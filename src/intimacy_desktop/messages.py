@@ -209,6 +209,11 @@ MESSAGES: dict[str, str] = {
     "entry_too_long": QT_TRANSLATE_NOOP("Errors", "That entry is too long to save in one piece."),
     "mood_out_of_range": QT_TRANSLATE_NOOP("Errors", "Mood is a number from {low} (stormy) to {high} (sunny)."),
     "tag_too_long": QT_TRANSLATE_NOOP("Errors", "A tag can be at most {max} characters."),
+    # ---- the daily check-in -----------------------------------------------------------------------------------
+    "feeling_unknown": QT_TRANSLATE_NOOP("Errors", "That feeling is not one of the words to choose from."),
+    "feeling_repeated": QT_TRANSLATE_NOOP("Errors", "Each feeling can be chosen once."),
+    "too_many_feelings": QT_TRANSLATE_NOOP("Errors", "Choose at most {max} feelings."),
+    "note_too_long": QT_TRANSLATE_NOOP("Errors", "A note can be at most {max} characters."),
     "entry_not_found": QT_TRANSLATE_NOOP("Errors", "There is no journal entry number {id}."),
     "entry_data_invalid": QT_TRANSLATE_NOOP("Errors", "This entry's data is not in the expected form."),
     "entry_field_invalid": QT_TRANSLATE_NOOP(
