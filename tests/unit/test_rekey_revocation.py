@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from key_hierarchy_support import PASSPHRASE
 
-from intimacy_desktop.core.errors import AppError, DataCorrupt, UsageError, WrongRecoveryCode
+from intimacy_desktop.core.errors import AppError, DataCorrupt, DiskFull, UsageError, WrongRecoveryCode
 from intimacy_desktop.core.journal import EntryFields, EntryFilter
 from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
 from intimacy_desktop.storage import rekey
@@ -172,7 +172,7 @@ def test_a_failed_copy_changes_nothing(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(rekey, "export", full_disk)
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(DiskFull):  # one clear message, and nothing changed
         profiles.change_passphrase(profile, PASSPHRASE, NEW)
     assert _keep(folder, secret_store) == before
     assert not (folder / rekey.NEXT_NAME).exists()
