@@ -214,6 +214,8 @@ MESSAGES: dict[str, str] = {
     "feeling_repeated": QT_TRANSLATE_NOOP("Errors", "Each feeling can be chosen once."),
     "too_many_feelings": QT_TRANSLATE_NOOP("Errors", "Choose at most {max} feelings."),
     "note_too_long": QT_TRANSLATE_NOOP("Errors", "A note can be at most {max} characters."),
+    "habit_unknown": QT_TRANSLATE_NOOP("Errors", "That is not one of the seven daily habits."),
+    "gratitude_empty": QT_TRANSLATE_NOOP("Errors", "Write the one thing first: a few words are plenty."),
     "entry_not_found": QT_TRANSLATE_NOOP("Errors", "There is no journal entry number {id}."),
     "entry_data_invalid": QT_TRANSLATE_NOOP("Errors", "This entry's data is not in the expected form."),
     "entry_field_invalid": QT_TRANSLATE_NOOP(

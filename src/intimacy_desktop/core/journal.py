@@ -20,6 +20,7 @@ class Kind(StrEnum):
     HIGH = "high"
     LOW = "low"
     REFLECTION = "reflection"
+    GRATITUDE = "gratitude"  # the evening's one thing appreciated about the partner (Today)
 
 
 # Emotional weather: 1 stormy, 2 rainy, 3 cloudy, 4 sunny spells, 5 sunny (names are translated in the GUI).

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from intimacy_desktop.services.practice import PracticeService
     from intimacy_desktop.services.preferences import PreferencesService
     from intimacy_desktop.services.prompts import PromptService
+    from intimacy_desktop.services.rhythm import RhythmService
     from intimacy_desktop.storage.database import Database
     from intimacy_desktop.storage.header import VaultHeader
     from intimacy_desktop.storage.sql import Tx
@@ -65,6 +66,7 @@ class UnlockedProfile:
         self._conversations: ConversationService | None = None
         self._interchange: InterchangeService | None = None
         self._preferences: PreferencesService | None = None
+        self._rhythm: RhythmService | None = None
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -116,6 +118,16 @@ class UnlockedProfile:
                 raise VaultLocked()
             self._interchange = InterchangeService(self._db, self.changes)
         return self._interchange
+
+    @property
+    def rhythm(self) -> RhythmService:
+        if self._rhythm is None:
+            from intimacy_desktop.services.rhythm import RhythmService
+
+            if self._db is None:
+                raise VaultLocked()
+            self._rhythm = RhythmService(self._db, self.changes)
+        return self._rhythm
 
     @property
     def preferences(self) -> PreferencesService:
@@ -182,6 +194,7 @@ class UnlockedProfile:
         self._conversations = None
         self._interchange = None
         self._preferences = None
+        self._rhythm = None
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None

@@ -159,7 +159,25 @@ _V7 = (
     "ALTER TABLE shared_origins_v7 RENAME TO shared_origins",
 )
 
-MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# v8: the daily rhythm. One check-in per local day (its weather, up to three feeling words as JSON, a note), and the
+# habits ticked on each day: a tick is a (habit, day) pair, so a day counts once however often it is ticked.
+_V8 = (
+    """CREATE TABLE checkins (
+        day DATE PRIMARY KEY,
+        weather INTEGER NOT NULL CHECK (weather BETWEEN 1 AND 5),
+        feelings TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        updated_at DATETIME NOT NULL
+    )""",
+    """CREATE TABLE habit_ticks (
+        habit TEXT NOT NULL,
+        day DATE NOT NULL,
+        PRIMARY KEY (habit, day)
+    )""",
+    "CREATE INDEX ix_habit_ticks_day ON habit_ticks (day)",
+)
+
+MIGRATIONS: Sequence[Sequence[str]] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -37,6 +37,7 @@ def kind_name(kind: Kind) -> str:
         Kind.HIGH: _t("A high"),
         Kind.LOW: _t("A low"),
         Kind.REFLECTION: _t("Reflection"),
+        Kind.GRATITUDE: _t("Gratitude"),
     }[kind]
 
 
