@@ -23,7 +23,7 @@ import build_ui
 build_ui.build()
 
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 from render_conversation import render_conversation  # noqa: E402
 from render_settings import render_settings, render_us  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
@@ -226,9 +226,24 @@ def render_layers(w: MainWindow, shot: Shots) -> None:
     emotional_page.show_glossary("love-maps")
     shot(emotional_page.glossary, "24-glossary")
     emotional_page.glossary.close()
-    w.show_page("today")
+    today: Any = w.show_page("today")
     wait_until(idle)
     shot(w, "25-today-with-a-card")
+    card = today.checkin_card  # the day's rhythm: a check-in, two habits ticked, the whole page as one picture
+    card.weather.button(4).click()
+    for word in ("hopeful", "tired"):
+        card.feeling_buttons[word].click()
+    card.note.setText("Slept badly, but the walk helped.")
+    card.save()
+    wait_until(lambda: idle() and card.saved is not None)
+    wait_until(lambda: idle() and len(today.habits_card.checks) == 7)
+    for habit in ("greeting", "device_free_talk"):
+        today.habits_card.checks[habit].click()
+    wait_until(idle)
+    shot(w, "56-today-rhythm")
+    column = today.findChild(QScrollArea).widget()
+    column.resize(column.width(), column.sizeHint().height())
+    shot(column, "57-today-whole-page")
 
 
 def _answer(form: Any, seed: int = 0) -> None:

@@ -179,4 +179,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>HabitsCard</name>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Days with at least one: %Ln</source>
+        <translation>
+            <numerusform>Days with at least one: %Ln</numerusform>
+            <numerusform>Days with at least one: %Ln</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,6 @@
-"""A gentle start page: today's date, a greeting, how much has been written, and one clear next step.
+"""A gentle start page: today's date, a greeting, how much has been written, and the day's rhythm: the morning
+check-in, the small habits, time together (device-free minutes, a program's next step), a card for today, the
+evening gratitude, and a gentle note when the weather has stayed low.
 
 No streaks and no guilt: the count is what has been written, never what was missed.
 """
@@ -9,11 +11,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.gui.shell.page import Page
 from intimacy_desktop.gui.today_card import SuggestionCard
+from intimacy_desktop.gui.today_checkin import CheckInCard
+from intimacy_desktop.gui.today_evening import GlanceCard, GratitudeCard, LowMoodCard
+from intimacy_desktop.gui.today_habits import HabitsCard
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
@@ -52,12 +57,28 @@ class TodayPage(Page):
         inner.addSpacing(6)
         inner.addWidget(self.write_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.suggestion_card = SuggestionCard(ctx)
-        lay = QVBoxLayout(self)
+        self.checkin_card = CheckInCard(ctx)
+        self.low_mood_card = LowMoodCard(ctx)
+        self.habits_card = HabitsCard(ctx)
+        self.glance_card = GlanceCard(ctx)
+        self.gratitude_card = GratitudeCard(ctx)
+        self._day: dt.date | None = None
+        column = QWidget()
+        lay = QVBoxLayout(column)
         lay.setContentsMargins(48, 40, 48, 40)
         lay.setSpacing(18)
-        lay.addWidget(card)
-        lay.addWidget(self.suggestion_card)
+        cards: tuple[QWidget, ...] = (card, self.checkin_card, self.low_mood_card, self.habits_card,
+                                      self.glance_card, self.suggestion_card, self.gratitude_card)
+        for each in cards:
+            lay.addWidget(each)
         lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(column)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         ctx.changes.changed.connect(self._on_changed)
         self.refresh()
         self.suggestion_card.refresh()
@@ -72,6 +93,10 @@ class TodayPage(Page):
     def _on_changed(self, changes: Changed) -> None:
         if changes & Changed.ENTRIES:
             self._count()
+        if changes & Changed.CHECKINS:
+            self.low_mood_card.refresh(self._day)
+        if changes & (Changed.TIMER_SESSIONS | Changed.PROGRAMS):
+            self.glance_card.refresh()
 
     def refresh(self) -> None:
         now = dt.datetime.now()
@@ -84,6 +109,14 @@ class TodayPage(Page):
             greeting = self.tr("Good evening")
         self.greeting_label.setText(greeting)
         self._count()
+        today = dt.date.today()
+        if today != self._day:  # the first time, and after midnight: a new day's check-in and ticks
+            self._day = today
+            self.checkin_card.refresh(today)
+            self.habits_card.refresh(today)
+            self.low_mood_card.refresh(today)
+            self.gratitude_card.refresh()
+        self.glance_card.refresh()
 
     def _count(self) -> None:
         journal = self._ctx.journal
@@ -98,3 +131,5 @@ class TodayPage(Page):
     def wipe(self) -> None:
         self.count_label.clear()
         self.suggestion_card.forget()
+        for card in (self.checkin_card, self.low_mood_card, self.habits_card, self.glance_card, self.gratitude_card):
+            card.forget()
