@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from intimacy_desktop.core.errors import AppError, VaultLocked
 
 if TYPE_CHECKING:
+    from intimacy_desktop.core.layers import Layer
     from intimacy_desktop.services.conversations import ConversationService
+    from intimacy_desktop.services.insights import InsightsService
     from intimacy_desktop.services.interchange import InterchangeService
     from intimacy_desktop.services.journal import JournalService
     from intimacy_desktop.services.practice import PracticeService
@@ -128,6 +130,20 @@ class UnlockedProfile:
                 raise VaultLocked()
             self._rhythm = RhythmService(self._db, self.changes)
         return self._rhythm
+
+    @property
+    def insights(self) -> InsightsService:
+        """A new reader each time (it keeps nothing): the Insights page's figures."""
+        from intimacy_desktop.services.insights import InsightsService
+
+        if self._db is None:
+            raise VaultLocked()
+        practice = self.practice
+
+        def exercise_info(exercise_id: str) -> tuple[Layer, int] | None:
+            found = practice.content.exercise(exercise_id)
+            return (found.layer, found.minutes) if found is not None else None
+        return InsightsService(self._db, exercise_info)
 
     @property
     def preferences(self) -> PreferencesService:
