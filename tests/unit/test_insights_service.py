@@ -97,4 +97,7 @@ def test_assessment_scores_are_charted_for_results_taken_alone(profile: Unlocked
         repo.add_result("growth", {}, 99.0, dt.datetime(2026, 10, 31, 12, 0), partner="a", reveal="x")
         repo.add_result("closeness", {}, 3.5, dt.datetime(2026, 1, 1, 12, 0), partner="", reveal="")
     overview = InsightsService(profile._db).overview(Range.WEEK, TODAY)  # type: ignore[arg-type]
-    assert overview.assessments == {"growth": [(D(2026, 10, 30), 12.0), (D(2026, 10, 31), 15.0)], "closeness": []}
+    def local(year: int, month: int, day: int) -> dt.date:  # taken at noon UTC: the person's own calendar day
+        return dt.datetime(year, month, day, 12, tzinfo=dt.UTC).astimezone().date()
+    assert overview.assessments == {"growth": [(local(2026, 10, 30), 12.0), (local(2026, 10, 31), 15.0)],
+                                    "closeness": []}
