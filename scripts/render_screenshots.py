@@ -25,6 +25,7 @@ build_ui.build()
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget  # noqa: E402
 from render_conversation import render_conversation  # noqa: E402
+from render_insights import render_insights  # noqa: E402
 from render_settings import render_settings, render_us  # noqa: E402
 from sample_journal import sample_entries  # noqa: E402
 
@@ -138,6 +139,7 @@ def render(app: QApplication, size: tuple[int, int], dark: bool) -> None:
         render_conversation(w, shot, wait_until)
         render_settings(w, shot, wait_until, Path(tmp), shot.folder)
         render_us(w, shot, wait_until, profiles, PASSPHRASE)
+        render_insights(w, shot, wait_until)
         w.lock()
         wait_until(lambda: w.profile is None)
         if not any(p.label == "Profile 2" for p in profiles.list_profiles()):  # the partner's (made for shots 53-54)

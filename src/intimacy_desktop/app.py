@@ -36,6 +36,7 @@ PAGES: tuple[str, ...] = (
     "intimacy_desktop.gui.practice.page:ExercisesPage",
     "intimacy_desktop.gui.journal.page:JournalPage",
     "intimacy_desktop.gui.us_page.page:UsPage",
+    "intimacy_desktop.gui.insights.page:InsightsPage",
     "intimacy_desktop.gui.settings_page.page:SettingsPage",
 )
 

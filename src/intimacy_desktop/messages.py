@@ -362,6 +362,7 @@ MESSAGES: dict[str, str] = {
     ),
     "export_folder_missing": QT_TRANSLATE_NOOP("Errors", "The folder to export into does not exist."),
     "export_not_writable": QT_TRANSLATE_NOOP("Errors", "That folder cannot be written to; choose another one."),
+    "picture_failed": QT_TRANSLATE_NOOP("Errors", "The picture of the chart could not be made; nothing was written."),
     # ---- the shared space -------------------------------------------------------------------------------------
     "space_missing": QT_TRANSLATE_NOOP("Errors", "The shared space is not on this computer."),
     "space_damaged": QT_TRANSLATE_NOOP("Errors", "The shared space's files are damaged."),

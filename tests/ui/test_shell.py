@@ -70,7 +70,7 @@ def _nav_titles(w: MainWindow) -> list[str]:
 
 def test_a_registered_page_gets_a_sidebar_row_and_its_hooks(qtbot: QtBot, window: MainWindow) -> None:
     assert _nav_titles(window) == ["Today", "Emotional", "Physical & sexual", "Intellectual", "Digital",
-                                   "Conversation", "Exercises", "Journal", "Us", "Settings", "Sample"]
+                                   "Conversation", "Exercises", "Journal", "Us", "Insights", "Settings", "Sample"]
     page = window.show_page("sample")
     assert isinstance(page, SamplePage)
     assert page.accessibleName() == "Sample"

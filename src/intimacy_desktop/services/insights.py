@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
+from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.insights import (
     DeviceFreeSeries,
     LayerShare,
@@ -29,6 +31,7 @@ from intimacy_desktop.core.insights import (
 )
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.core.talk_minutes import DEFAULT_GOAL_MINUTES
+from intimacy_desktop.storage import interchange_files as files
 from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.insights_repo import InsightsRepository
 from intimacy_desktop.storage.settings_repo import SettingsRepository
@@ -99,3 +102,11 @@ class InsightsService:
             rows = InsightsRepository(tx).month_entries(first, last)
         entries = [ReviewEntry(day, kind, title, mood) for day, kind, title, mood in rows]
         return month_review(entries + (shared or []), year, month)
+
+
+def save_picture(out: Path, png: bytes) -> None:
+    """A chart the person chose to export, as a PNG beside nothing else: written whole under a temporary name, 0600,
+    never over an existing file (storage/interchange_files.py). It is not encrypted; the page says so first."""
+    if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+        raise UsageError("picture_failed")
+    files.write_file(out, png)
