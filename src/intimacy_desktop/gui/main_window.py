@@ -73,6 +73,13 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1200, 780)
         self.live.changed.connect(self._show_live_on_lock_screen)
+        from intimacy_desktop.gui.reminders import Reminders
+
+        self.quitting = False
+        self.reminders = Reminders(self)
+        self.locks.opened.connect(self.reminders.unlocked)
+        self.windowIconChanged.connect(lambda _icon: self.reminders.present())  # discreet mode reaches the tray
+        self.windowTitleChanged.connect(lambda _title: self.reminders.present())
         self.locks.show_locked()
 
     def _build_menus(self) -> None:
@@ -83,7 +90,7 @@ class MainWindow(QMainWindow):
         quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
         if quit_key.isEmpty():  # Windows has no standard Quit key; Ctrl+Q is what people try
             quit_key = QKeySequence("Ctrl+Q")
-        self.quit_action = self._action(file_menu, self.tr("&Quit"), quit_key, self.close)
+        self.quit_action = self._action(file_menu, self.tr("&Quit"), quit_key, self.quit_app)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(
@@ -186,7 +193,19 @@ class MainWindow(QMainWindow):
         self.locks.forget_typed()
         super().hideEvent(event)
 
+    def quit_app(self) -> None:
+        """Quit for good (the menu, Ctrl+Q, the tray's Quit): closing the window only hides it while reminders
+        are on and there is a tray to wait in."""
+        self.quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.quitting and self.reminders.keeps_running():
+            event.ignore()  # to the tray: locked, hidden, reminders still coming
+            self.quick_hide()
+            self.hide()
+            return
+        self.reminders.stop()
         settings.remember_window_geometry(self.saveGeometry())
         self.locks.shut_down()
         self.background.wait()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from intimacy_desktop.core.changes import Changed, ChangeSink, ignore_changes
 from intimacy_desktop.core.errors import UsageError
 from intimacy_desktop.core.journal import Entry, EntryFields, Kind
+from intimacy_desktop.core.reminders import Reminder, from_json, to_json
 from intimacy_desktop.core.rhythm import (
     HABIT_IDS,
     LOW_WINDOW_DAYS,
@@ -29,6 +30,7 @@ from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.rhythm_repo import RhythmRepository
 from intimacy_desktop.storage.settings_repo import SettingsRepository
 
+REMINDERS_KEY = "rhythm.reminders"  # core/reminders.py's JSON: kinds, times, weekdays, on or off; no content
 TRACKED_KEY = "rhythm.tracked"  # the habits a person chose to track, as a JSON list (all seven until they choose)
 GRATITUDE_MAX = 1000
 
@@ -112,6 +114,17 @@ class RhythmService:
     def ticks(self, first: dt.date, last: dt.date) -> list[tuple[str, dt.date]]:
         with self._db.session() as tx:
             return RhythmRepository(tx).ticks(first, last)
+
+    # ---- reminders -------------------------------------------------------------------------------------------
+    def reminders(self) -> tuple[Reminder, ...]:
+        with self._db.session() as tx:
+            return from_json(SettingsRepository(tx).get(REMINDERS_KEY))
+
+    def set_reminders(self, reminders: Sequence[Reminder]) -> tuple[Reminder, ...]:
+        with self._db.session() as tx:
+            SettingsRepository(tx).put(REMINDERS_KEY, to_json(reminders))
+        self._notify(Changed.SETTINGS)
+        return tuple(reminders)
 
     # ---- gratitude -------------------------------------------------------------------------------------------
     def add_gratitude(self, text: str, day: dt.date) -> Entry:

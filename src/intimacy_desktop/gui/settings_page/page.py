@@ -174,7 +174,11 @@ class SettingsPage(Page):
         heading = QLabel(self.tr("Settings"))
         heading.setProperty("role", "pagetitle")
         column.addWidget(heading)
-        for card in (you, privacy, looks, backups, moving):
+        from intimacy_desktop.gui.reminders import tray_available
+        from intimacy_desktop.gui.settings_page.reminders_card import RemindersCard
+
+        self.reminders = RemindersCard(ctx, tray_available())
+        for card in (you, privacy, self.reminders, looks, backups, moving):
             card.setMaximumWidth(760)
             column.addWidget(card)
         column.addWidget(self.status)
@@ -215,6 +219,7 @@ class SettingsPage(Page):
         ctx.changes.changed.connect(self._on_changed)
         self._show(self.prefs)
         self._load()
+        self.reminders.load()
 
     def title(self) -> str:
         return self.tr("Settings")

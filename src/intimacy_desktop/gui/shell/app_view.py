@@ -72,6 +72,11 @@ class AppView(QWidget):
         self.error_label.setProperty("role", "error")
         self.show_progress(None)
         self.error_label.hide()
+        self.notice_label = QLabel()  # a reminder that came while the window was away (no tray to show it)
+        self.notice_label.setObjectName("shellNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setProperty("role", "notice")
+        self.notice_label.hide()
         ctx.ops.progress.connect(self.show_progress)
         ctx.ops.unhandled_failure.connect(self.show_error)
         self._build(on_lock, on_about)
@@ -139,6 +144,7 @@ class AppView(QWidget):
         main.setContentsMargins(0, 0, 0, 0)
         main.setSpacing(0)
         main.addWidget(self.error_label)
+        main.addWidget(self.notice_label)
         main.addWidget(self.stack, 1)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -175,6 +181,10 @@ class AppView(QWidget):
         self.progress_label.setVisible(bool(label))
         self.progress_bar.setVisible(bool(label))
 
+    def show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
     def show_error(self, error: AppError) -> None:
         """An operation failed and its page gave no better place: say it above the pages."""
         self.error_label.setText(error_text(error))
@@ -195,3 +205,4 @@ class AppView(QWidget):
         for page in self.pages:
             page.wipe()
         self.error_label.clear()
+        self.notice_label.clear()

@@ -19,6 +19,7 @@ from intimacy_desktop.gui.sound import SoundPlayer
 
 if TYPE_CHECKING:
     from intimacy_desktop.core.preferences import Preferences
+    from intimacy_desktop.core.reminders import Reminder
     from intimacy_desktop.gui.clipboard import ClipboardGuard
     from intimacy_desktop.services.backups import BackupService
     from intimacy_desktop.services.conversations import ConversationService
@@ -66,6 +67,8 @@ class ProfileContext:
         # the shell's: lock, then show the first-run screen for one more profile; lock, then delete this one
         self.add_profile: Callable[[], None] = lambda: None
         self.delete_profile: Callable[[], None] = lambda: None
+        # the window's: the reminders' times, after Settings changed them (gui/reminders.py)
+        self.set_reminders: Callable[[tuple[Reminder, ...]], None] = lambda _r: None
         self.ops = OperationRunner(parent)
         self.changes = ChangeNotices(parent)
         profile.changes.subscribe(self.changes.notify)

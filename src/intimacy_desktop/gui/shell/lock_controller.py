@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QStackedWidget, QWidget
 
 from intimacy_desktop.core.errors import AppError
@@ -37,6 +37,8 @@ KEYRING_CHECK_DELAY_MS = 300
 
 
 class LockController(QObject):
+    opened = Signal()  # a profile is unlocked and its pages are up (the window's reminders read their times)
+
     def __init__(
         self,
         window: QWidget,
@@ -265,6 +267,7 @@ class LockController(QObject):
         self._idle.start()
         prefs = self.ctx.profile.preferences
         self.ctx.ops.query(self.app_view, prefs.load).success(self.apply_preferences).run()
+        self.opened.emit()
 
     def apply_preferences(self, prefs: Preferences | None) -> None:
         """The unlocked person's settings, or (None, at the lock) the window's defaults again: the unlock screen
