@@ -63,7 +63,7 @@ class RemindersCard(QFrame):
         self.status.setProperty("role", "error")
         self.status.hide()
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 20, 28, 22)
+        lay.setContentsMargins(24, 20, 24, 20)  # as the page's other cards
         lay.setSpacing(10)
         lay.addWidget(heading)
         lay.addWidget(lead)
