@@ -11,9 +11,10 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
+from intimacy_desktop.gui.practice.column_area import ColumnArea
 from intimacy_desktop.gui.shell.page import Page
 from intimacy_desktop.gui.today_card import SuggestionCard
 from intimacy_desktop.gui.today_checkin import CheckInCard
@@ -63,22 +64,20 @@ class TodayPage(Page):
         self.glance_card = GlanceCard(ctx)
         self.gratitude_card = GratitudeCard(ctx)
         self._day: dt.date | None = None
-        column = QWidget()
-        lay = QVBoxLayout(column)
-        lay.setContentsMargins(48, 40, 48, 40)
+        self.area = ColumnArea(640)
+        self.area.follow_content()
+        lay = QVBoxLayout(self.area.column)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(18)
         cards: tuple[QWidget, ...] = (card, self.checkin_card, self.low_mood_card, self.habits_card,
                                       self.glance_card, self.suggestion_card, self.gratitude_card)
         for each in cards:
             lay.addWidget(each)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(column)
+        self.area.place_column(top=36)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.area)
         ctx.changes.changed.connect(self._on_changed)
         self.refresh()
         self.suggestion_card.refresh()

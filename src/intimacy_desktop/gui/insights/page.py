@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.errors import AppError
@@ -20,6 +20,7 @@ from intimacy_desktop.gui.insights.chart import Chart, Kind, Point, day_label
 from intimacy_desktop.gui.insights.review import ReviewCard
 from intimacy_desktop.gui.insights.sections import ChartCard
 from intimacy_desktop.gui.journal.labels import layer_name, mood_name
+from intimacy_desktop.gui.practice.column_area import ColumnArea
 from intimacy_desktop.gui.shell.page import Page
 
 if TYPE_CHECKING:
@@ -73,9 +74,10 @@ class InsightsPage(Page):
                                 (self.tr("Day"), self.tr("Score")))
         self.cards = (self.talk, self.mood, self.habits, self.balance, self.beside, self.scores)
         self.review = ReviewCard(ctx)
-        column = QWidget()
-        lay = QVBoxLayout(column)
-        lay.setContentsMargins(40, 32, 40, 40)
+        self.area = ColumnArea(900)
+        self.area.follow_content()
+        lay = QVBoxLayout(self.area.column)
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(16)
         lay.addWidget(title)
         lay.addWidget(lead)
@@ -88,13 +90,10 @@ class InsightsPage(Page):
         for card in (*self.cards, self.review):
             lay.addWidget(card)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(column)
+        self.area.place_column(top=28)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.area)
         ctx.changes.changed.connect(self._on_changed)
         self._stale = True
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 from intimacy_desktop.gui.layers.columns import centred
-from intimacy_desktop.gui.practice.item_row import fit_column
+from intimacy_desktop.gui.practice.item_row import fit_column, follow_content
 
 SIDE_MARGINS = 32
 
@@ -30,6 +30,10 @@ class ColumnArea(QScrollArea):
         outer.setContentsMargins(SIDE_MARGINS, top, SIDE_MARGINS, 32)
         body.setLayout(outer)
         self.setWidget(body)
+
+    def follow_content(self) -> None:
+        """For a column whose cards fill in later (read off the GUI thread): refit the page whenever it asks."""
+        follow_content(self, self.column)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -100,11 +100,32 @@ def refit(area: QScrollArea) -> None:
             return
         page = area.widget()
         if page is not None:
-            need = page.heightForWidth(page.width())
+            # the height its wrapped text needs at its width, and never less than its hint: a form's fields
+            # (a QFormLayout's rows) are not counted by height-for-width and would be squeezed to nothing
+            need = max(page.heightForWidth(page.width()), page.sizeHint().height())
             if need > page.height():
                 page.resize(page.width(), need)
 
     QTimer.singleShot(0, fit)
+
+
+class _Refitter(QObject):
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            refit(self._area)
+        return False
+
+
+def follow_content(area: QScrollArea, page: QWidget | None = None) -> None:
+    """For a scroll area whose page fills in later (read off the GUI thread): whenever ``page`` (the area's own
+    page by default) asks for room, give the area's page the height its text now needs."""
+    watched = page or area.widget()
+    assert watched is not None
+    watched.installEventFilter(_Refitter(area))
 
 
 def scrolling(face: QWidget) -> QScrollArea:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -167,29 +166,27 @@ class SettingsPage(Page):
         self.status.setProperty("role", "error")
         self.status.setWordWrap(True)
 
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(40, 32, 40, 32)
+        from intimacy_desktop.gui.practice.column_area import ColumnArea
+        from intimacy_desktop.gui.reminders import tray_available
+        from intimacy_desktop.gui.settings_page.reminders_card import RemindersCard
+
+        self.area = ColumnArea(760)  # a column of its own width: its wrapped text and forms keep their height
+        self.area.follow_content()  # and it grows as the cards fill in after the vault is read
+        column = QVBoxLayout(self.area.column)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         heading = QLabel(self.tr("Settings"))
         heading.setProperty("role", "pagetitle")
         column.addWidget(heading)
-        from intimacy_desktop.gui.reminders import tray_available
-        from intimacy_desktop.gui.settings_page.reminders_card import RemindersCard
-
         self.reminders = RemindersCard(ctx, tray_available())
         for card in (you, privacy, self.reminders, looks, backups, moving):
-            card.setMaximumWidth(760)
             column.addWidget(card)
         column.addWidget(self.status)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
+        self.area.place_column(top=32)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.area)
 
         self.auto_lock.currentIndexChanged.connect(lambda _i: self._set(auto_lock_minutes=self.auto_lock.currentData()))
         self.screen_lock.toggled.connect(lambda on: self._set(lock_with_screen=on))
