@@ -111,3 +111,12 @@ def test_closing_with_reminders_on_and_a_tray_leaves_the_app_locked_in_the_tray(
     assert not window.isVisible() and not window.locks.closing  # hidden and locked, not quit
     window.quit_app()
     assert window.locks.closing
+
+
+def test_the_end_of_the_desktop_session_quits_instead_of_waiting_in_the_tray(
+        qtbot: QtBot, make_window: Any, existing_profile: ProfileService, monkeypatch: Any) -> None:
+    window, _clock, _seen = _window(qtbot, make_window)
+    monkeypatch.setattr(window.reminders, "keeps_running", lambda: True)
+    window.session_ends()  # what QGuiApplication.commitDataRequest calls
+    window.close()
+    assert window.locks.closing  # quit, as the session asked

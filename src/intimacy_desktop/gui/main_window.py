@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QHideEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QStackedWidget
 
 from intimacy_desktop.core.conversation import Phase
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.quitting = False
         self.reminders = Reminders(self)
         self.locks.opened.connect(self.reminders.unlocked)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):  # the desktop session ends: quit, do not wait in the tray
+            app.commitDataRequest.connect(self.session_ends)
         self.windowIconChanged.connect(lambda _icon: self.reminders.present())  # discreet mode reaches the tray
         self.windowTitleChanged.connect(lambda _title: self.reminders.present())
         self.locks.show_locked()
@@ -192,6 +195,10 @@ class MainWindow(QMainWindow):
     def hideEvent(self, event: QHideEvent) -> None:
         self.locks.forget_typed()
         super().hideEvent(event)
+
+    def session_ends(self, _manager: object = None) -> None:
+        """The desktop session is ending (log out, shut down): the window may close for good."""
+        self.quitting = True
 
     def quit_app(self) -> None:
         """Quit for good (the menu, Ctrl+Q, the tray's Quit): closing the window only hides it while reminders
