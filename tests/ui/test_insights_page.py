@@ -90,3 +90,25 @@ def test_the_lock_wipes_every_chart(qtbot: QtBot, make_window: Any, existing_pro
     window.lock()
     qtbot.waitUntil(lambda: window.profile is None, timeout=5_000)
     assert all(not chart.points for chart in charts)
+
+
+def test_the_assessment_chart_chooses_among_those_taken(qtbot: QtBot, make_window: Any,
+                                                        existing_profile: ProfileService) -> None:
+    from intimacy_desktop.storage.practice_repo import PracticeRepository
+
+    window = make_window()
+    unlock(qtbot, window)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with window.profile._db.session() as tx:
+        repo = PracticeRepository(tx)
+        repo.add_result("closeness-check", {}, 3.0, now - dt.timedelta(days=3))
+        repo.add_result("closeness-check", {}, 4.0, now - dt.timedelta(days=2))
+        repo.add_result("growth-scorecard", {}, 7.0, now - dt.timedelta(days=1))
+    page = _page(qtbot, window)
+    combo = page.assessment
+    assert combo.isVisibleTo(page) and [combo.itemData(i) for i in range(combo.count())] == [
+        "growth-scorecard", "closeness-check"]  # the most recently taken first
+    assert page.scores.chart.rows() and [v for _l, v in page.scores.chart.rows()] == ["7"]
+    combo.setCurrentIndex(1)
+    assert [v for _l, v in page.scores.chart.rows()] == ["3", "4"]
+    assert page.scores.table.rowCount() == 2

@@ -72,6 +72,10 @@ class InsightsPage(Page):
         self.beside.chart.x_label = self.tr("%1 min")
         self.scores = ChartCard(ctx, "assessment-scores", self.tr("Self-assessments over time"), Chart(Kind.LINE),
                                 (self.tr("Day"), self.tr("Score")))
+        self.assessment = QComboBox()
+        self.assessment.setAccessibleName(self.tr("Which self-assessment"))
+        self.assessment.currentIndexChanged.connect(lambda _i: self._show_scores(self.overview))
+        self.scores.add_control(self.assessment)
         self.cards = (self.talk, self.mood, self.habits, self.balance, self.beside, self.scores)
         self.review = ReviewCard(ctx)
         self.area = ColumnArea(900)
@@ -177,22 +181,31 @@ class InsightsPage(Page):
                 .replace("%4", f"{b.r:.2f}")
         self.beside.caption.setText(text)
 
-    def _show_scores(self, o: Overview) -> None:
+    def _show_scores(self, o: Overview | None) -> None:
+        if o is None:
+            return
         content = self._ctx.practice.content
         taken = {k: v for k, v in o.assessments.items() if v}
-        if not taken:
+        wanted = self.assessment.currentData()
+        ids = sorted(taken, key=lambda k: taken[k][-1][0], reverse=True)  # the most recently taken first
+        if [self.assessment.itemData(i) for i in range(self.assessment.count())] != ids:
+            self.assessment.blockSignals(True)
+            self.assessment.clear()
+            for assessment_id in ids:
+                found = content.assessment(assessment_id)
+                self.assessment.addItem(found.title if found is not None else assessment_id, assessment_id)
+            self.assessment.setCurrentIndex(max(0, self.assessment.findData(wanted)))
+            self.assessment.blockSignals(False)
+        self.assessment.setVisible(len(ids) > 1)
+        if not ids:
             self.scores.chart.set_points([])
             self.scores.caption.setText(self.tr("No self-assessment taken alone in this range yet."))
             return
-        latest = max(taken, key=lambda k: taken[k][-1][0])
-        found = content.assessment(latest)
-        name = found.title if found is not None else latest
-        self.scores.chart.set_points([Point(day_label(d), s, f"{s:g}") for d, s in taken[latest]])
-        others = len(taken) - 1
-        self.scores.caption.setText(self.tr("“%1”, the one taken most recently; its page on Exercises shows the "
-                                            "bands.").replace("%1", name)
-                                    + (" " + self.tr("%1 more were taken in this range.").replace("%1", str(others))
-                                       if others else ""))
+        chosen = self.assessment.currentData() or ids[0]
+        self.scores.chart.set_points([Point(day_label(d), s, f"{s:g}") for d, s in taken[chosen]])
+        self.scores.caption.setText(self.tr("“%1”: each time you took it alone in this range. Its page on Exercises "
+                                            "explains the bands.").replace("%1", self.assessment.currentText()))
+        self.scores.refill()
 
     def _show_tables(self, on: bool) -> None:
         for card in self.cards:

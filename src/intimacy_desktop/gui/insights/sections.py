@@ -61,15 +61,19 @@ class ChartCard(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(28, 20, 28, 20)
         lay.setSpacing(8)
-        head = QHBoxLayout()
-        head.addWidget(self.heading, 1)
-        head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
-        lay.addLayout(head)
+        self.head = QHBoxLayout()
+        self.head.addWidget(self.heading, 1)
+        self.head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(self.head)
         lay.addWidget(self.caption)
         lay.addWidget(self.chart)
         lay.addWidget(self.table)
         lay.addWidget(self.status)
         self.status.hide()
+
+    def add_control(self, widget: QWidget) -> None:
+        """A choice of what the chart shows (which assessment), beside the heading."""
+        self.head.insertWidget(1, widget)
 
     def show_as_table(self, table: bool) -> None:
         self.chart.setVisible(not table)
