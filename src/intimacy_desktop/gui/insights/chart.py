@@ -49,6 +49,8 @@ class Chart(QWidget):
         self.y_range = y_range
         self.y_labels = tuple(y_labels)  # a fixed scale's names, low to high (the weather)
         self.x_label = "%1 min"  # scatter: the right end of the x axis
+        self.day_names: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # heat map rows
+        self.legend = ""  # heat map: how to read the colour
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self.sizeHint().height())
 
@@ -63,8 +65,7 @@ class Chart(QWidget):
     def set_weeks(self, weeks: Sequence[Sequence[Point | None]]) -> None:
         self.weeks = [list(w) for w in weeks]
         self.points = [p for w in self.weeks for p in w if p is not None]
-        rows = max(1, len(self.weeks))
-        self.setMinimumHeight(min(700, 12 + rows * 24) if rows > 5 else 150)
+        self.setMinimumHeight(18 + 7 * 24 + 26)  # seven rows, one per weekday, whatever the range
         self.update()
 
     def rows(self) -> list[tuple[str, str]]:
@@ -185,26 +186,36 @@ class Chart(QWidget):
                 painter.drawEllipse(QPointF(area.left() + p.x / most * area.width(), y), 4, 4)
 
     def _heat(self, painter: QPainter) -> None:
+        """A calendar: one column a week, Monday at the top, the deeper the colour the more habits that day."""
         accent, _text, muted, grid = self._colors()
         if not self.weeks:
             return
+        left, top = 40.0, 18.0
         most = max([p.value or 0.0 for p in self.points] + [1.0])
-        cell = min(22.0, (self.height() - 12) / max(1, len(self.weeks)) - 2, (self.width() - 80) / 7 - 2)
-        for r, week in enumerate(self.weeks):
-            for c, p in enumerate(week):
-                rect = QRectF(60 + c * (cell + 2), 4 + r * (cell + 2), cell, cell)
+        cell = max(6.0, min(22.0, (self.width() - left - 8) / len(self.weeks) - 2, (self.height() - top - 26) / 7 - 2))
+        painter.setPen(muted)
+        for row, name in ((0, self.day_names[0]), (2, self.day_names[2]), (4, self.day_names[4])):
+            painter.drawText(QRectF(0, top + row * (cell + 2), left - 6, cell),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)
+        last_label_end = -1e9
+        for col, week in enumerate(self.weeks):
+            x = left + col * (cell + 2)
+            first = next((p for p in week if p is not None), None)
+            if first is not None and x > last_label_end:
+                painter.setPen(muted)
+                painter.drawText(QRectF(x, 0, 80, top - 2), int(Qt.AlignmentFlag.AlignLeft), first.label)
+                last_label_end = x + painter.fontMetrics().horizontalAdvance(first.label) + 8
+            for row, p in enumerate(week):
                 if p is None:
                     continue
                 color = QColor(accent)
                 color.setAlphaF(0.12 + 0.88 * (p.value or 0.0) / most if p.value else 0.0)
                 painter.setPen(QPen(grid, 1))
                 painter.setBrush(color)
-                painter.drawRoundedRect(rect, 3, 3)
-            first = next((p for p in week if p is not None), None)
-            if first is not None and (r == 0 or r % 4 == 0):
-                painter.setPen(muted)
-                painter.drawText(QRectF(0, 4 + r * (cell + 2) - 2, 56, cell + 4),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), first.label[:6])
+                painter.drawRoundedRect(QRectF(x, top + row * (cell + 2), cell, cell), 3, 3)
+        legend_y = top + 7 * (cell + 2) + 4
+        painter.setPen(muted)
+        painter.drawText(QRectF(left, legend_y, self.width() - left, 18), int(Qt.AlignmentFlag.AlignLeft), self.legend)
 
     def _shares(self, painter: QPainter) -> None:
         accent, text, _muted, grid = self._colors()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from intimacy_desktop.core.changes import Changed
@@ -64,6 +64,9 @@ class InsightsPage(Page):
                               (self.tr("Day"), self.tr("Weather")))
         self.habits = ChartCard(ctx, "habits", self.tr("Small habits"), Chart(Kind.HEAT),
                                 (self.tr("Day"), self.tr("Habits")))
+        locale = QLocale()
+        self.habits.chart.day_names = tuple(locale.dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8))
+        self.habits.chart.legend = self.tr("Pale: one habit · deeper: more that day · outlined: none")
         self.balance = ChartCard(ctx, "layers", self.tr("Time across the four layers"), Chart(Kind.SHARES),
                                  (self.tr("Layer"), self.tr("Share")))
         self.beside = ChartCard(ctx, "minutes-beside-mood", self.tr("Device-free minutes beside your weather"),
