@@ -176,7 +176,7 @@ class InsightsPage(Page):
                 "%1", str(b.n))
         else:
             direction = self.tr("went with brighter weather") if b.r > 0 else self.tr("went with greyer weather")
-            strength = (self.tr("closely") if abs(b.r) >= 0.5 else self.tr("a little") if abs(b.r) >= 0.2
+            strength = (self.tr("clearly") if abs(b.r) >= 0.5 else self.tr("a little") if abs(b.r) >= 0.2
                         else self.tr("hardly at all"))
             text = self.tr("On the %1 days with both, more device-free minutes %2, %3 (r = %4). Each dot is a day: "
                            "its minutes across, its weather up. This shows the two together, not that one causes "
