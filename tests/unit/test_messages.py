@@ -163,9 +163,18 @@ def test_the_translation_tool_extracts_every_template_under_errors(tmp_path: Pat
     if tool is None:
         pytest.skip("pyside6-lupdate is not installed")
     ts = tmp_path / "errors.ts"
-    subprocess.run([tool, str(PKG / "messages.py"), "-ts", str(ts)], check=True, capture_output=True, timeout=60)
+    tables = [str(PKG / name) for name in ("messages.py", "messages_vault.py", "messages_features.py")]
+    subprocess.run([tool, *tables, "-ts", str(ts)], check=True, capture_output=True, timeout=60)
     contexts = ET.parse(ts).getroot().findall("context")  # noqa: S314 - a file lupdate just wrote from our source
     extracted = {
         (ctx.findtext("name"), msg.findtext("source")) for ctx in contexts for msg in ctx.findall("message")
     }
     assert extracted == {(CONTEXT, text) for text in MESSAGES.values()}
+
+
+def test_each_code_has_its_words_in_one_of_the_two_tables_only() -> None:
+    from intimacy_desktop.messages_features import FEATURE_MESSAGES
+    from intimacy_desktop.messages_vault import VAULT_MESSAGES
+
+    assert not VAULT_MESSAGES.keys() & FEATURE_MESSAGES.keys()
+    assert len(MESSAGES) == len(VAULT_MESSAGES) + len(FEATURE_MESSAGES)
