@@ -65,7 +65,10 @@ def background_runner(background: Background) -> Runner:
 
 
 class WorkDialog(QDialog):
-    """What the dialogs share: a form, a progress bar, a line that says how it went, and the two buttons."""
+    """What the dialogs share: a form, a progress bar, a line that says how it went, and the two buttons. Each
+    dialog defines ``start``: what its action button does."""
+
+    start: Callable[[], None]
 
     def __init__(self, ctx: ProfileContext | None, title: str, intro: str, action: str, parent: QWidget | None,
                  runner: Runner | None = None) -> None:
@@ -101,9 +104,6 @@ class WorkDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self.body)
         lay.addWidget(self.buttons)
-
-    def start(self) -> None:
-        raise NotImplementedError
 
     def _busy(self, busy: bool) -> None:
         self.go.setEnabled(not busy)

@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 
 
 class RekeyDialog(WorkDialog):
-    """The current passphrase (when the profile has one), the dialog's own fields, then the new recovery code."""
+    """The current passphrase (when the profile has one), the dialog's own fields, then the new recovery code.
+    Each dialog defines ``prepare``: check its fields (raising AppError) and return the work to run off the GUI
+    thread, which returns the new recovery code."""
+
+    prepare: Callable[[], Callable[[], Any]]
 
     changed = Signal()
 
@@ -60,10 +64,6 @@ class RekeyDialog(WorkDialog):
 
     def current_passphrase(self) -> str | None:
         return self.current.text() if self.current is not None else None
-
-    def prepare(self) -> Callable[[], Any]:
-        """Check the fields; the work to run (it returns the new recovery code)."""
-        raise NotImplementedError
 
     def _done(self, code: str) -> None:
         self._busy(False)
