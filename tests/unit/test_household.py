@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from intimacy_desktop.core.errors import DataCorrupt, UsageError
+from intimacy_desktop.core.errors import DataCorrupt, UsageError, VaultLocked
 from intimacy_desktop.core.journal import EntryFields, EntryFilter, Kind
 from intimacy_desktop.core.layers import Layer
 from intimacy_desktop.services.household import KEY_PREFIX, HouseholdService, SpaceKey
@@ -120,10 +120,16 @@ def test_removing_a_member_rekeys_so_their_old_key_opens_nothing_new(
     assert store.read_space(info.folder).generation == 2
     with pytest.raises(UsageError, match="space_removed"):
         household.open(alex)
+    assert household.open_if_member(alex) is None  # removed: nothing to open, and no error to show
+    with household.open_if_member(sam) as opened:  # type: ignore[union-attr]
+        assert opened.members() == {sam.header.vault_id: "Sam"}
+    with pytest.raises(VaultLocked):  # the ``with`` closed it
+        opened.members()
     with pytest.raises(DataCorrupt):  # a replay of the old key against the new writes
         store.open_space(info.folder, old_key).close()
     household.forget(alex)
     with pytest.raises(UsageError, match="space_none"):
         household.open(alex)
+    assert household.open_if_member(alex) is None
     with pytest.raises(UsageError, match="space_member_unknown"):
         household.remove_member(sam, alex.header.vault_id)

@@ -72,11 +72,8 @@ class GratitudeCard(QFrame):
         def write() -> bool:
             entry = rhythm.add_gratitude(text, when)
             if share and household is not None:
-                space = household.open(me)
-                try:
+                with household.open(me) as space:
                     space.share(me, [entry])
-                finally:
-                    space.close()
             return share
         self._ctx.ops.op(self, write).success(self._saved).failure(self._failed).run()
 

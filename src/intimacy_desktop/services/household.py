@@ -192,6 +192,12 @@ class SharedSpace:
         self.changes.clear()
         self._db.close()
 
+    def __enter__(self) -> SharedSpace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
 
 class HouseholdService:
     def __init__(self, data_dir: Path) -> None:
@@ -248,17 +254,25 @@ class HouseholdService:
             return space
         raise UsageError("space_removed")
 
+    def open_if_member(self, profile: UnlockedProfile) -> SharedSpace | None:
+        """The member's space, or None when the profile has none or was removed from it (damage still raises)."""
+        if self.space_of(profile) is None:
+            return None
+        try:
+            return self.open(profile)
+        except UsageError as exc:
+            if exc.code in ("space_none", "space_removed"):
+                return None
+            raise
+
     def remove_member(self, remaining: UnlockedProfile, removed_vault_id: str) -> store.SpaceFile:
         """Take a member out (a couple separates): the space is re-keyed, so what the removed member's old key
         opens ends here. What they already saw cannot be taken back; the front ends say so."""
-        space = self.open(remaining)
-        try:
+        with self.open(remaining) as space:
             if removed_vault_id not in space.members() or removed_vault_id == remaining.header.vault_id:
                 raise UsageError("space_member_unknown")
             with space._db.session() as tx:
                 SettingsRepository(tx).delete(MEMBER_PREFIX + removed_vault_id)
-        finally:
-            space.close()
         current = next(k for k in _keys(remaining) if k.space_id == space.info.space_id)
 
         def keep_new(dek: bytes, generation: int) -> None:
@@ -274,32 +288,22 @@ class HouseholdService:
         """Before a profile is deleted: it leaves its space (the last one out deletes the space) and lets go of the
         key. What its copies in backups hold opens only what was written before; the partner can re-key by
         making a new space."""
-        if self.space_of(profile) is not None:
-            try:
-                space = self.open(profile)
-            except UsageError:
-                space = None  # already removed by the partner
-            if space is not None:
-                try:
-                    with space._db.session() as tx:
-                        SettingsRepository(tx).delete(MEMBER_PREFIX + profile.header.vault_id)
-                    alone = not space.members()
-                finally:
-                    space.close()
-                if alone:
-                    shutil.rmtree(space.info.folder, ignore_errors=True)
+        space = self.open_if_member(profile)  # None: no space, or already removed by the partner
+        if space is not None:
+            with space:
+                with space._db.session() as tx:
+                    SettingsRepository(tx).delete(MEMBER_PREFIX + profile.header.vault_id)
+                alone = not space.members()
+            if alone:
+                shutil.rmtree(space.info.folder, ignore_errors=True)
         self.forget(profile)
 
     def update_name(self, profile: UnlockedProfile) -> None:
         """After a rename: the partner sees the new name in the space."""
         if self.space_of(profile) is None:
             return
-        space = self.open(profile)
-        try:
-            with space._db.session() as tx:
-                SettingsRepository(tx).put(MEMBER_PREFIX + profile.header.vault_id, profile.info.label)
-        finally:
-            space.close()
+        with self.open(profile) as space, space._db.session() as tx:
+            SettingsRepository(tx).put(MEMBER_PREFIX + profile.header.vault_id, profile.info.label)
 
     def forget(self, profile: UnlockedProfile) -> None:
         """A removed member's vault lets go of the space's old key."""

@@ -82,17 +82,11 @@ class ReviewCard(QFrame):
 
         def read() -> MonthReview:
             shared: list[ReviewEntry] = []
-            if household is not None and household.space_of(me) is not None:
-                try:
-                    space = household.open(me)
-                except AppError:
-                    space = None  # no longer a member: the private journal alone
-                if space is not None:
-                    try:
-                        shared = [ReviewEntry(e.fields.entry_date, e.fields.kind.value, e.fields.title,
-                                              e.fields.mood, True) for e, _who in space.entries()]
-                    finally:
-                        space.close()
+            space = household.open_if_member(me) if household is not None else None
+            if space is not None:  # otherwise (no space, or no longer a member) the private journal alone
+                with space:
+                    shared = [ReviewEntry(e.fields.entry_date, e.fields.kind.value, e.fields.title, e.fields.mood,
+                                          True) for e, _who in space.entries()]
             return insights.month(year, month, shared)
         self._ctx.ops.query(self, read).success(self.show_review).failure(self._failed).run()
 

@@ -50,16 +50,11 @@ class ShareFlag(QObject):
         household, me = self._ctx.household, self._ctx.profile
 
         def where() -> Where:
-            if household is None or household.space_of(me) is None:
-                return "none"
-            try:
-                space = household.open(me)
-            except AppError:
-                return "none"  # removed from the space
-            try:
+            space = household.open_if_member(me) if household is not None else None
+            if space is None:
+                return "none"  # no space, or removed from it
+            with space:
                 return "in" if entry_id in space.shared_from(me) else "out"
-            finally:
-                space.close()
         self._ctx.ops.query(self._page, where).success(lambda w: self._then(on, entry_id, w)).failure(
             self._failed).run()
 
@@ -103,11 +98,8 @@ class ShareFlag(QObject):
         assert household is not None
 
         def take_back() -> int:
-            space = household.open(me)
-            try:
+            with household.open(me) as space:
                 return space.unshare(me, [entry_id])
-            finally:
-                space.close()
         self._ctx.ops.op(self._page, take_back).success(lambda _n: self._reload(entry_id)).failure(
             self._failed).run()
 

@@ -136,11 +136,8 @@ class ShareDialog(WorkDialog):
                 return
 
             def preview() -> list[Entry]:
-                space = household.open(me)
-                try:
+                with household.open(me) as space:
                     return space.preview(me, ids)
-                finally:
-                    space.close()
 
             self._busy(True)
             self.ctx.ops.query(self, preview).success(self._previewed).failure(self.failed).run()
@@ -148,11 +145,8 @@ class ShareDialog(WorkDialog):
         entries = self.previewed
 
         def share() -> int:
-            space = household.open(me)
-            try:
+            with household.open(me) as space:
                 return space.share(me, entries)
-            finally:
-                space.close()
 
         self._busy(True)
         self.run_work(self, share, self._shared, self.tr("Sharing…"))

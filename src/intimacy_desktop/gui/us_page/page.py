@@ -114,10 +114,8 @@ class UsPage(Page):
                 if exc.code == "space_removed":
                     return "removed", [], {}
                 raise
-            try:
+            with space:
                 return "open", space.entries(), space.members()
-            finally:
-                space.close()
 
         self._ctx.ops.query(self, read).success(self._show).failure(self._failed).run()
 
@@ -193,14 +191,11 @@ class UsPage(Page):
         copy_id = self._entries[row][0].id
 
         def take_back() -> int:
-            space = household.open(me)
-            try:
+            with household.open(me) as space:
                 origin = space.origin_of(me, copy_id)
                 if origin is None:
                     raise UsageError("space_not_yours")
                 return int(space.unshare_card(me, *origin))
-            finally:
-                space.close()
 
         self._ctx.ops.op(self, take_back).success(lambda _n: self.refresh()).failure(self._failed).run()
 

@@ -24,16 +24,11 @@ FullerMaker = Callable[[], ShareCard | None]
 def _in_space(ctx: ProfileContext, card: ShareCard) -> bool | None:
     """None: no space (or no longer a member); otherwise whether the card is there already."""
     household, me = ctx.household, ctx.profile
-    if household is None or household.space_of(me) is None:
+    space = household.open_if_member(me) if household is not None else None
+    if space is None:
         return None
-    try:
-        space = household.open(me)
-    except Exception:  # removed from the space: nothing to share into
-        return None
-    try:
+    with space:
         return card.origin_id in space.shared_from(me, card.kind)
-    finally:
-        space.close()
 
 
 class ShareCardDialog(WorkDialog):
@@ -69,11 +64,8 @@ class ShareCardDialog(WorkDialog):
         assert household is not None
 
         def share() -> bool:
-            space = household.open(me)
-            try:
+            with household.open(me) as space:
                 return space.share_card(me, card)
-            finally:
-                space.close()
         self._busy(True)
         self.include.setEnabled(False)
         self.run_work(self, share, self._shared, self.tr("Sharing…"))
