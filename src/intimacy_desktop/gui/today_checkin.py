@@ -6,35 +6,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.rhythm import FEELINGS, MAX_FEELINGS, NOTE_MAX, CheckIn
+from intimacy_desktop.gui.card import Card
 from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.flow_layout import FlowLayout
 from intimacy_desktop.gui.journal.labels import mood_color, mood_name
+from intimacy_desktop.gui.practice.item_row import text_label
 from intimacy_desktop.gui.rhythm_labels import feeling_name
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 
-class CheckInCard(QFrame):
+class CheckInCard(Card):
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.day = dt.date.today()
         self.saved: CheckIn | None = None
-        self.setProperty("role", "card")
-        self.setMaximumWidth(640)
-        heading = QLabel(self.tr("Your emotional weather"))
-        heading.setProperty("role", "section")
-        self.lead = QLabel(self.tr("How are you arriving today? One tap is enough; the words and the note are "
-                                   "there if you want them."))
-        self.lead.setWordWrap(True)
-        self.lead.setProperty("role", "muted")
+        self.set_texts(self.tr("Your emotional weather"),
+                       self.tr("How are you arriving today? One tap is enough; the words and the note are there if "
+                               "you want them."))
         self.weather = QButtonGroup(self)
         self.weather.setExclusive(True)
         weather_row = QHBoxLayout()
@@ -47,8 +43,7 @@ class CheckInCard(QFrame):
             self.weather.addButton(b, value)
             weather_row.addWidget(b)
         weather_row.addStretch(1)
-        self.feelings_label = QLabel(self.tr("A few words, if they fit (up to three)"))
-        self.feelings_label.setProperty("role", "muted")
+        self.feelings_label = text_label(self.tr("A few words, if they fit (up to three)"), "muted")
         self.feeling_buttons: dict[str, QPushButton] = {}
         chips = FlowLayout(spacing=6)
         for feeling in FEELINGS:
@@ -66,22 +61,12 @@ class CheckInCard(QFrame):
         self.save_button = QPushButton(self.tr("Save check-in"))
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setProperty("role", "muted")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 26)
-        lay.setSpacing(10)
-        for w in (heading, self.lead):
-            lay.addWidget(w)
-        lay.addLayout(weather_row)
-        lay.addWidget(self.feelings_label)
-        lay.addLayout(chips)
-        lay.addWidget(self.note)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        row.addWidget(self.status, 1)
-        lay.addLayout(row)
+        self.status = text_label("", "muted")
+        self.lay.addLayout(weather_row)
+        self.lay.addWidget(self.feelings_label)
+        self.lay.addLayout(chips)
+        self.lay.addWidget(self.note)
+        self.add_action_row(self.save_button, self.status)
         self.weather.idClicked.connect(lambda _v: self._edited())
         ctx.changes.changed.connect(self._on_changed)
 

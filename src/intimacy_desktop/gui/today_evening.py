@@ -8,12 +8,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPushButton, QWidget
 
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.rhythm import LowMoodNote
 from intimacy_desktop.core.talk_minutes import TalkMinutes
+from intimacy_desktop.gui.card import Card
 from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.practice.item_row import text_label
 from intimacy_desktop.services.rhythm import GRATITUDE_MAX
 
 if TYPE_CHECKING:
@@ -23,18 +25,13 @@ if TYPE_CHECKING:
 REPAIR_EXERCISE = "emotional-softened-start-up"
 
 
-class GratitudeCard(QFrame):
+class GratitudeCard(Card):
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setProperty("role", "card")
-        self.setMaximumWidth(640)
-        heading = QLabel(self.tr("Before bed: one thing you appreciated"))
-        heading.setProperty("role", "section")
-        lead = QLabel(self.tr("Something your partner did today, or simply something they are. Small and true is "
-                              "plenty; saying it aloud counts double."))
-        lead.setWordWrap(True)
-        lead.setProperty("role", "muted")
+        self.set_texts(self.tr("Before bed: one thing you appreciated"),
+                       self.tr("Something your partner did today, or simply something they are. Small and true is "
+                               "plenty; saying it aloud counts double."))
         self.text = QLineEdit()
         self.text.setMaxLength(GRATITUDE_MAX)
         self.text.setPlaceholderText(self.tr("Today I appreciated…"))
@@ -44,18 +41,10 @@ class GratitudeCard(QFrame):
         self.share.hide()
         self.save_button = QPushButton(self.tr("Keep it"))
         self.save_button.clicked.connect(self.save)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setProperty("role", "muted")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 26)
-        lay.setSpacing(10)
-        for w in (heading, lead, self.text, self.share):
-            lay.addWidget(w)
-        row = QHBoxLayout()
-        row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
-        row.addWidget(self.status, 1)
-        lay.addLayout(row)
+        self.status = text_label("", "muted")
+        self.lay.addWidget(self.text)
+        self.lay.addWidget(self.share)
+        self.add_action_row(self.save_button, self.status)
 
     def refresh(self) -> None:
         household, me = self._ctx.household, self._ctx.profile
@@ -91,33 +80,24 @@ class GratitudeCard(QFrame):
         self.status.clear()
 
 
-class GlanceCard(QFrame):
+class GlanceCard(Card):
     """Device-free minutes today and this week against the goal, and the next step of a program in progress."""
 
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.program_id = ""
-        self.setProperty("role", "card")
-        self.setMaximumWidth(640)
-        heading = QLabel(self.tr("Time together"))
-        heading.setProperty("role", "section")
-        self.minutes_label = QLabel()
-        self.minutes_label.setWordWrap(True)
+        self.set_texts(self.tr("Time together"))
+        self.minutes_label = text_label()
         self.talk_button = QPushButton(self.tr("Start a device-free talk"))
         self.talk_button.clicked.connect(lambda: ctx.navigate("conversation", None))
-        self.program_label = QLabel()
-        self.program_label.setWordWrap(True)
+        self.program_label = text_label()
         self.program_button = QPushButton(self.tr("Open today's step"))
         self.program_button.clicked.connect(lambda: ctx.navigate("exercises", f"program:{self.program_id}"))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 26)
-        lay.setSpacing(10)
-        lay.addWidget(heading)
-        lay.addWidget(self.minutes_label)
-        lay.addWidget(self.talk_button, 0, Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(self.program_label)
-        lay.addWidget(self.program_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.lay.addWidget(self.minutes_label)
+        self.lay.addWidget(self.talk_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.lay.addWidget(self.program_label)
+        self.lay.addWidget(self.program_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.program_label.hide()
         self.program_button.hide()
 
@@ -148,28 +128,20 @@ class GlanceCard(QFrame):
         self.program_label.clear()
 
 
-class LowMoodCard(QFrame):
+class LowMoodCard(Card):
     """Shown only when the check-ins have stayed low (core/rhythm.low_mood_note): an offer, never a verdict."""
 
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.note: LowMoodNote | None = None
-        self.setProperty("role", "card")
-        self.setMaximumWidth(640)
-        self.heading = QLabel(self.tr("A heavier stretch"))
-        self.heading.setProperty("role", "section")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        self.set_texts(self.tr("A heavier stretch"))
+        self.text = text_label()
         self.repair_button = QPushButton(self.tr("Prepare a gentle start"))
         self.repair_button.setToolTip(self.tr("A short exercise for raising something hard softly"))
         self.repair_button.clicked.connect(lambda: ctx.navigate("exercises", f"exercise:{REPAIR_EXERCISE}"))
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 26)
-        lay.setSpacing(10)
-        lay.addWidget(self.heading)
-        lay.addWidget(self.text)
-        lay.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.lay.addWidget(self.text)
+        self.lay.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
 
     def refresh(self, day: dt.date | None = None) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from intimacy_desktop.core.changes import Changed
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.rhythm import HABITS, HabitDays
+from intimacy_desktop.gui.card import Card
 from intimacy_desktop.gui.error_text import error_text
 
 if TYPE_CHECKING:
@@ -31,19 +32,14 @@ if TYPE_CHECKING:
 State = tuple[tuple[str, ...], set[str], HabitDays]  # tracked, ticked today, days practised
 
 
-class HabitsCard(QFrame):
+class HabitsCard(Card):
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.day = dt.date.today()
-        self.setProperty("role", "card")
-        self.setMaximumWidth(640)
-        heading = QLabel(self.tr("Small things, daily"))
-        heading.setProperty("role", "section")
-        self.lead = QLabel(self.tr("Tick what you did today. Each day you practise one counts; a day without one "
-                                   "takes nothing away."))
-        self.lead.setWordWrap(True)
-        self.lead.setProperty("role", "muted")
+        self.set_texts(self.tr("Small things, daily"),
+                       self.tr("Tick what you did today. Each day you practise one counts; a day without one takes "
+                               "nothing away."))
         self.rows = QVBoxLayout()
         self.rows.setSpacing(4)
         self.checks: dict[str, QCheckBox] = {}
@@ -57,17 +53,12 @@ class HabitsCard(QFrame):
         self.status.setProperty("role", "error")
         self.status.hide()
         self.dialog: QDialog | None = None
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 26)
-        lay.setSpacing(10)
-        lay.addWidget(heading)
-        lay.addWidget(self.lead)
-        lay.addLayout(self.rows)
+        self.lay.addLayout(self.rows)
         foot = QHBoxLayout()
         foot.addWidget(self.total_label, 1)
         foot.addWidget(self.choose_button)
-        lay.addLayout(foot)
-        lay.addWidget(self.status)
+        self.lay.addLayout(foot)
+        self.lay.addWidget(self.status)
         ctx.changes.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changed) -> None:

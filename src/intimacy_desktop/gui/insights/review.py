@@ -7,31 +7,28 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.insights import MonthReview, ReviewEntry
+from intimacy_desktop.gui.card import INSIGHTS_MARGINS, INSIGHTS_WIDTH, Card
 from intimacy_desktop.gui.error_text import error_text
+from intimacy_desktop.gui.practice.item_row import text_label
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 
-class ReviewCard(QFrame):
+class ReviewCard(Card):
     def __init__(self, ctx: ProfileContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, width=INSIGHTS_WIDTH, margins=INSIGHTS_MARGINS)
         self._ctx = ctx
         today = dt.date.today()
         self.year, self.month = today.year, today.month
-        self.setProperty("role", "card")
-        self.setMaximumWidth(900)
-        heading = QLabel(self.tr("Review the month together"))
-        heading.setProperty("role", "section")
-        lead = QLabel(self.tr("Read these side by side, out loud if you like: what made the good days good, and "
-                              "what would help on the hard ones next time. Entries from your shared space are "
-                              "marked."))
-        lead.setWordWrap(True)
-        lead.setProperty("role", "muted")
+        self.set_texts(self.tr("Review the month together"),
+                       self.tr("Read these side by side, out loud if you like: what made the good days good, and "
+                               "what would help on the hard ones next time. Entries from your shared space are "
+                               "marked."))
         self.previous_button = QPushButton(self.tr("‹ Earlier"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button = QPushButton(self.tr("Later ›"))
@@ -43,14 +40,11 @@ class ReviewCard(QFrame):
         nav.addWidget(self.previous_button)
         nav.addWidget(self.month_label, 1)
         nav.addWidget(self.next_button)
-        self.highs = QLabel()
-        self.lows = QLabel()
+        self.highs = text_label()
+        self.lows = text_label()
         grid = QGridLayout()
         for col, (title, label) in enumerate(((self.tr("Highs"), self.highs), (self.tr("Lows"), self.lows))):
-            head = QLabel(title)
-            head.setProperty("role", "tablehead")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            head = text_label(title, "tablehead")
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(head, 0, col)
             grid.addWidget(label, 1, col)
@@ -58,14 +52,9 @@ class ReviewCard(QFrame):
         self.status = QLabel()
         self.status.setProperty("role", "error")
         self.status.hide()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 20, 28, 20)
-        lay.setSpacing(10)
-        for w in (heading, lead):
-            lay.addWidget(w)
-        lay.addLayout(nav)
-        lay.addLayout(grid)
-        lay.addWidget(self.status)
+        self.lay.addLayout(nav)
+        self.lay.addLayout(grid)
+        self.lay.addWidget(self.status)
 
     def step(self, months: int) -> None:
         index = self.year * 12 + (self.month - 1) + months

@@ -11,37 +11,31 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from intimacy_desktop.core.errors import AppError
+from intimacy_desktop.gui.card import INSIGHTS_MARGINS, INSIGHTS_WIDTH, Card
 from intimacy_desktop.gui.error_text import error_text
 from intimacy_desktop.gui.insights.chart import Chart
+from intimacy_desktop.gui.practice.item_row import text_label
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 
-class ChartCard(QFrame):
+class ChartCard(Card):
     def __init__(self, ctx: ProfileContext, name: str, title: str, chart: Chart, columns: tuple[str, str],
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, width=INSIGHTS_WIDTH, margins=INSIGHTS_MARGINS)
         self._ctx = ctx
         self.name = name  # the file name's stem when exported
-        self.setProperty("role", "card")
-        self.setMaximumWidth(900)
-        self.heading = QLabel(title)
-        self.heading.setProperty("role", "section")
-        self.caption = QLabel()
-        self.caption.setWordWrap(True)
-        self.caption.setProperty("role", "muted")
+        self.set_texts(title)
+        self.caption = self.lead  # how to read the chart, filled with its figures
+        self.caption.show()
         self.chart = chart
         self.chart.setAccessibleName(title)
         self.table = QTableWidget(0, 2)
@@ -55,20 +49,12 @@ class ChartCard(QFrame):
         self.export_button = QPushButton(self.tr("Export as PNG…"))
         self.export_button.setToolTip(self.tr("Save this chart as a picture. The picture is not encrypted."))
         self.export_button.clicked.connect(self._choose)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setProperty("role", "muted")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(28, 20, 28, 20)
-        lay.setSpacing(8)
-        self.head = QHBoxLayout()
-        self.head.addWidget(self.heading, 1)
+        self.status = text_label("", "muted")
         self.head.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
-        lay.addLayout(self.head)
-        lay.addWidget(self.caption)
-        lay.addWidget(self.chart)
-        lay.addWidget(self.table)
-        lay.addWidget(self.status)
+        self.lay.setSpacing(8)
+        self.lay.addWidget(self.chart)
+        self.lay.addWidget(self.table)
+        self.lay.addWidget(self.status)
         self.status.hide()
 
     def add_control(self, widget: QWidget) -> None:

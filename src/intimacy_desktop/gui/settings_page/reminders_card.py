@@ -8,33 +8,29 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QGridLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QTimeEdit, QWidget
 
 from intimacy_desktop.core.discreet import Nudge
 from intimacy_desktop.core.errors import AppError
 from intimacy_desktop.core.reminders import DEFAULTS, EVERY_DAY, Reminder
+from intimacy_desktop.gui.card import SETTINGS_MARGINS, Card
 from intimacy_desktop.gui.error_text import error_text
 
 if TYPE_CHECKING:
     from intimacy_desktop.gui.shell.context import ProfileContext
 
 
-class RemindersCard(QFrame):
+class RemindersCard(Card):
     def __init__(self, ctx: ProfileContext, tray: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, width=760, margins=SETTINGS_MARGINS)
         self._ctx = ctx
         self.reminders: tuple[Reminder, ...] = DEFAULTS
         self._loading = True
-        self.setProperty("role", "card")
-        self.setMaximumWidth(760)
-        heading = QLabel(self.tr("Reminders"))
-        heading.setProperty("role", "section")
-        lead = QLabel(self.tr("A gentle nudge at a time you choose. What it says is fixed and names nothing you "
-                              "wrote; in discreet mode it does not even say what it is for.")
-                      + ("" if tray else " " + self.tr("This desktop shows no tray icon, so a reminder waits as a "
-                                                       "note in the window until you next open it.")))
-        lead.setWordWrap(True)
-        lead.setProperty("role", "muted")
+        self.set_texts(self.tr("Reminders"),
+                       self.tr("A gentle nudge at a time you choose. What it says is fixed and names nothing you "
+                               "wrote; in discreet mode it does not even say what it is for.")
+                       + ("" if tray else " " + self.tr("This desktop shows no tray icon, so a reminder waits as "
+                                                        "a note in the window until you next open it.")))
         names = {Nudge.CHECK_IN: self.tr("Morning check-in"), Nudge.TALK: self.tr("Device-free talk"),
                  Nudge.WEEKLY: self.tr("Weekly check-in"), Nudge.PROGRAM: self.tr("A program's next step")}
         self.checks: dict[Nudge, QCheckBox] = {}
@@ -62,13 +58,8 @@ class RemindersCard(QFrame):
         self.status = QLabel()
         self.status.setProperty("role", "error")
         self.status.hide()
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(24, 20, 24, 20)  # as the page's other cards
-        lay.setSpacing(10)
-        lay.addWidget(heading)
-        lay.addWidget(lead)
-        lay.addLayout(grid)
-        lay.addWidget(self.status)
+        self.lay.addLayout(grid)
+        self.lay.addWidget(self.status)
 
     def load(self) -> None:
         self._loading = True
