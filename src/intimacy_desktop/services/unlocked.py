@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from intimacy_desktop.core.errors import AppError, VaultLocked
 
 if TYPE_CHECKING:
+    from intimacy_desktop.core.changes import ChangeFeed
     from intimacy_desktop.core.layers import Layer
     from intimacy_desktop.services.conversations import ConversationService
     from intimacy_desktop.services.insights import InsightsService
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from intimacy_desktop.storage.header import VaultHeader
     from intimacy_desktop.storage.sql import Tx
 
+_S = TypeVar("_S")
 SEEN_EVERY_S = 60.0  # how often, at most, a write raises the header's seen_seq (besides every close)
 
 
@@ -63,12 +66,7 @@ class UnlockedProfile:
         self._lower_seen = accepted_older
         self.changes = ChangeFeed()  # every service of this profile reports its writes here
         self.journal: JournalService = JournalService(db, self.changes)
-        self._prompts: PromptService | None = None  # built on first use: the CLI never loads the content files
-        self._practice: PracticeService | None = None
-        self._conversations: ConversationService | None = None
-        self._interchange: InterchangeService | None = None
-        self._preferences: PreferencesService | None = None
-        self._rhythm: RhythmService | None = None
+        self._services: dict[str, object] = {}  # built on first use: the CLI never loads the content files
         self._seen_raised = -SEEN_EVERY_S
         self.changes.subscribe(self._raise_seen_now_and_then)
 
@@ -81,55 +79,44 @@ class UnlockedProfile:
         self._seen_raised = now
         _record_seen(self.info.folder, self._seen_key, self._db.commit_seq, lower=self._lower_seen)
 
-    @property
-    def prompts(self) -> PromptService:
-        if self._prompts is None:
-            from intimacy_desktop.services.prompts import PromptService
-
+    def _service(self, name: str, build: Callable[[Database, ChangeFeed], _S]) -> _S:
+        """The profile's service ``name``, built over the open database the first time it is asked for."""
+        found = self._services.get(name)
+        if found is None:
             if self._db is None:
                 raise VaultLocked()
-            self._prompts = PromptService(self._db, self.changes)
-        return self._prompts
+            found = self._services[name] = build(self._db, self.changes)
+        return cast(_S, found)
+
+    @property
+    def prompts(self) -> PromptService:
+        from intimacy_desktop.services.prompts import PromptService
+
+        return self._service("prompts", PromptService)
 
     @property
     def practice(self) -> PracticeService:
-        if self._practice is None:
-            from intimacy_desktop.services.practice import PracticeService
+        from intimacy_desktop.services.practice import PracticeService
 
-            if self._db is None:
-                raise VaultLocked()
-            self._practice = PracticeService(self._db, self.changes)
-        return self._practice
+        return self._service("practice", PracticeService)
 
     @property
     def conversations(self) -> ConversationService:
-        if self._conversations is None:
-            from intimacy_desktop.services.conversations import ConversationService
+        from intimacy_desktop.services.conversations import ConversationService
 
-            if self._db is None:
-                raise VaultLocked()
-            self._conversations = ConversationService(self._db, self.changes)
-        return self._conversations
+        return self._service("conversations", ConversationService)
 
     @property
     def interchange(self) -> InterchangeService:
-        if self._interchange is None:
-            from intimacy_desktop.services.interchange import InterchangeService
+        from intimacy_desktop.services.interchange import InterchangeService
 
-            if self._db is None:
-                raise VaultLocked()
-            self._interchange = InterchangeService(self._db, self.changes)
-        return self._interchange
+        return self._service("interchange", InterchangeService)
 
     @property
     def rhythm(self) -> RhythmService:
-        if self._rhythm is None:
-            from intimacy_desktop.services.rhythm import RhythmService
+        from intimacy_desktop.services.rhythm import RhythmService
 
-            if self._db is None:
-                raise VaultLocked()
-            self._rhythm = RhythmService(self._db, self.changes)
-        return self._rhythm
+        return self._service("rhythm", RhythmService)
 
     @property
     def insights(self) -> InsightsService:
@@ -147,13 +134,9 @@ class UnlockedProfile:
 
     @property
     def preferences(self) -> PreferencesService:
-        if self._preferences is None:
-            from intimacy_desktop.services.preferences import PreferencesService
+        from intimacy_desktop.services.preferences import PreferencesService
 
-            if self._db is None:
-                raise VaultLocked()
-            self._preferences = PreferencesService(self._db, self.changes)
-        return self._preferences
+        return self._service("preferences", PreferencesService)
 
     def __repr__(self) -> str:
         return f"UnlockedProfile(folder={self.info.folder.name!r}, open={self.is_open})"
@@ -205,12 +188,7 @@ class UnlockedProfile:
         _wipe(self._seen_key)
         self.header, self._db, self._seen_key, self._lower_seen = header, db, seen_key, False
         self.journal = JournalService(db, self.changes)
-        self._prompts = None
-        self._practice = None
-        self._conversations = None
-        self._interchange = None
-        self._preferences = None
-        self._rhythm = None
+        self._services.clear()
 
     def _take_db(self) -> Database:
         db, self._db = self._db, None
