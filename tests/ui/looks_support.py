@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QRect
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QStyle, QStyleOptionComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QStyle, QStyleOptionComboBox, QWidget
 
 from intimacy_desktop.gui import theme
 
@@ -116,3 +116,22 @@ def cut_texts(root: QWidget) -> list[str]:
                 problems.append(f"button {button.text()!r}: needs {hint.width()}x{hint.height()}, "
                                 f"has {button.width()}x{button.height()}")
     return problems
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Visible word-wrapped labels shorter than the height their text needs at their width."""
+    problems = []
+    for label in root.findChildren(QLabel):
+        if label.isVisibleTo(root) and label.wordWrap() and label.text():
+            need = label.heightForWidth(label.width())
+            if label.height() < need:
+                problems.append(f"{label.text()[:40]!r}: {label.height()} px of {need}")
+    return problems
+
+
+def assert_whole(window: QWidget, page: QWidget) -> None:
+    """Once the layouts settle: no button or combo text cut anywhere in the window, no wrapped label of ``page``
+    squeezed."""
+    settle_layouts()
+    assert cut_texts(window) == []
+    assert clipped_labels(page) == []

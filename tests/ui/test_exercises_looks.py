@@ -8,10 +8,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from looks_support import OFFSCREEN_LIMITS, cut_texts, settle_layouts, themed
+from looks_support import OFFSCREEN_LIMITS, assert_whole, clipped_labels, cut_texts, settle_layouts, themed
 from practice_support import sample_practice_fixture  # noqa: F401  (a fixture)
 from pytestqt.qtbot import QtBot
-from test_layer_looks import clipped_labels
 from ui_support import settle, unlock
 
 from intimacy_desktop.core.exercise_run import RunState
@@ -21,12 +20,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
 NOW = dt.datetime(2026, 12, 3, 20, 0)
 SIZES = pytest.mark.parametrize("size", [(900, 620), (1200, 780)], ids=["minimum", "default"])
 THEMES = pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-
-
-def _whole(window: Any, page: Any) -> None:
-    settle_layouts()
-    assert cut_texts(window) == []
-    assert clipped_labels(page) == []
 
 
 @SIZES
@@ -43,42 +36,42 @@ def test_the_exercises_page_keeps_its_text_whole(qtbot: QtBot, make_window: Any,
         practice.move(practice.start_run("digital-phone-free-dinner").id)  # a run to continue
         page: Any = window.show_page("exercises")
         settle(qtbot, window)
-        _whole(window, page)
+        assert_whole(window, page)
         assert page.library.rows[0].status_label.isVisibleTo(page)
         page.act("exercise:emotional-evening-check-in")
         settle(qtbot, window)
         r = page.runner
         for move in ({}, {}, {}, {}, {"option": 0}, {}, {"rating": 3}):
-            _whole(window, page)
+            assert_whole(window, page)
             assert r.run is not None
             if r.reflection_edit.isVisibleTo(page):
                 r.reflection_edit.setPlainText("A few words.")
             r.next_step(**move)
             settle(qtbot, window)
         assert r.faces.currentIndex() == 1
-        _whole(window, page)
+        assert_whole(window, page)
         page.act("assessment:growth-scorecard")
         page.form.show_item(0)
-        _whole(window, page)
+        assert_whole(window, page)
         for value in (0, 0, 1, 1):
             page.form.pick(value)
             page.form.forward()
         settle(qtbot, window)
         assert page.views.currentWidget() is page.result
-        _whole(window, page)
+        assert_whole(window, page)
         page.act("assessment:ways-of-love")
         page.form.show_item(0)
         for _ in range(4):
             page.form.pick(3)
             page.form.forward()
         settle(qtbot, window)
-        _whole(window, page)
+        assert_whole(window, page)
         page.act("program:gentle-restart")
         settle(qtbot, window)
-        _whole(window, page)
+        assert_whole(window, page)
         page.show_library()  # rebuilt while the runner showed: a second run to continue now
         settle(qtbot, window)
-        _whole(window, page)
+        assert_whole(window, page)
 
 
 def test_every_shipped_step_and_question_fits_the_smallest_window(qtbot: QtBot, make_window: Any,
@@ -92,7 +85,7 @@ def test_every_shipped_step_and_question_fits_the_smallest_window(qtbot: QtBot, 
         page: Any = window.show_page("exercises")
         settle(qtbot, window)
         content = window.profile.practice.content
-        _whole(window, page)
+        assert_whole(window, page)
         page.act(f"exercise:{content.exercises[0].id}")
         settle(qtbot, window)
         r = page.runner
@@ -108,4 +101,4 @@ def test_every_shipped_step_and_question_fits_the_smallest_window(qtbot: QtBot, 
             longest = max(range(len(assessment.items)), key=lambda i: len(assessment.items[i].text))
             form.show_item(longest)
             form.pick(0)
-            _whole(window, page)
+            assert_whole(window, page)

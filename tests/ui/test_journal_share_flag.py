@@ -9,26 +9,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from ui_support import PASSPHRASE, settle, unlock
+from ui_support import PARTNER_PW, open_as_sam, settle
 
 from intimacy_desktop.services.household import HouseholdService
 from intimacy_desktop.services.profiles import ProfileService
-
-PARTNER_PW = "alex's own passphrase"
-
-
-def _window(qtbot: QtBot, make_window: Any, profiles: ProfileService, *, space: bool) -> Any:
-    sam = profiles.create("Sam", PASSPHRASE).profile
-    alex = profiles.create("Alex", PARTNER_PW).profile
-    if space:
-        HouseholdService(profiles.data_dir).create(sam, alex)
-    sam.close()
-    alex.close()
-    window = make_window()
-    combo = window.unlock_page.ui.profileCombo
-    combo.setCurrentIndex(combo.findText("Sam"))
-    unlock(qtbot, window)
-    return window
 
 
 def _write(qtbot: QtBot, window: Any, title: str, body: str) -> Any:
@@ -53,7 +37,7 @@ def _in_space(profiles: ProfileService) -> list[tuple[str, str]]:
 
 def test_ticking_shares_after_the_preview_and_unticking_takes_it_back(
         qtbot: QtBot, make_window: Any, profiles: ProfileService, monkeypatch: Any) -> None:
-    window = _window(qtbot, make_window, profiles, space=True)
+    window = open_as_sam(qtbot, make_window, profiles)
     page = _write(qtbot, window, "Sunday pancakes", "You flipped them without looking.")
     check = page.editor.ui.sharedCheck
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)  # unsaved: saved first, then previewed
@@ -84,7 +68,7 @@ def test_ticking_shares_after_the_preview_and_unticking_takes_it_back(
 
 def test_closing_the_preview_shares_nothing_and_the_box_stays_clear(
         qtbot: QtBot, make_window: Any, profiles: ProfileService) -> None:
-    window = _window(qtbot, make_window, profiles, space=True)
+    window = open_as_sam(qtbot, make_window, profiles)
     page = _write(qtbot, window, "Just for me", "Not yet.")
     check = page.editor.ui.sharedCheck
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
@@ -96,7 +80,7 @@ def test_closing_the_preview_shares_nothing_and_the_box_stays_clear(
 
 def test_without_a_space_the_box_says_where_to_make_one(qtbot: QtBot, make_window: Any,
                                                         profiles: ProfileService) -> None:
-    window = _window(qtbot, make_window, profiles, space=False)
+    window = open_as_sam(qtbot, make_window, profiles, space=False)
     page = _write(qtbot, window, "Alone", "Words.")
     check = page.editor.ui.sharedCheck
     qtbot.mouseClick(check, Qt.MouseButton.LeftButton)

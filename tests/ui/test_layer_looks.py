@@ -6,8 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from looks_support import OFFSCREEN_LIMITS, cut_texts, settle_layouts, themed
-from PySide6.QtWidgets import QLabel, QWidget
+from looks_support import OFFSCREEN_LIMITS, clipped_labels, cut_texts, settle_layouts, themed
 from pytestqt.qtbot import QtBot
 from ui_support import settle, unlock
 
@@ -17,17 +16,6 @@ from intimacy_desktop.core.layers import LAYERS
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_LIMITS)
 SIZES = pytest.mark.parametrize("size", [(900, 620), (1200, 780)], ids=["minimum", "default"])
 THEMES = pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-
-
-def clipped_labels(root: QWidget) -> list[str]:
-    """Visible word-wrapped labels shorter than the height their text needs at their width."""
-    problems = []
-    for label in root.findChildren(QLabel):
-        if label.isVisibleTo(root) and label.wordWrap() and label.text():
-            need = label.heightForWidth(label.width())
-            if label.height() < need:
-                problems.append(f"{label.text()[:40]!r}: {label.height()} px of {need}")
-    return problems
 
 
 @SIZES

@@ -10,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from looks_support import OFFSCREEN_LIMITS, colors_in, cut_texts, settle_layouts, themed
+from looks_support import OFFSCREEN_LIMITS, assert_whole, colors_in, themed
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
-from test_layer_looks import clipped_labels
 from ui_support import settle, unlock
 
 from intimacy_desktop.core.layers import Layer
@@ -38,12 +37,6 @@ def _seed(window: Any) -> None:
         profile.rhythm.tick("gratitude", day)
 
 
-def _whole(window: Any, page: Any) -> None:
-    settle_layouts()
-    assert cut_texts(window) == []
-    assert clipped_labels(page) == []
-
-
 @SIZES
 @THEMES
 def test_today_insights_and_settings_keep_their_text_whole(qtbot: QtBot, make_window: Any, existing_profile: Any,
@@ -58,7 +51,7 @@ def test_today_insights_and_settings_keep_their_text_whole(qtbot: QtBot, make_wi
             if page_id == "insights":
                 page.refresh()
             settle(qtbot, window)
-            _whole(window, page)
+            assert_whole(window, page)
             out = tmp_path / f"{page_id}.png"
             assert window.grab().save(str(out)) and out.stat().st_size > 10_000
 

@@ -9,35 +9,18 @@ import pytest
 from practice_support import sample_practice_fixture  # noqa: F401  (a fixture)
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import PASSPHRASE, settle, unlock
+from ui_support import PARTNER_PW, FakeClock, open_as_sam, settle, unlock
 
 from intimacy_desktop.gui.main_window import MainWindow
 from intimacy_desktop.services.household import HouseholdService
 from intimacy_desktop.services.profiles import ProfileService
 
-PARTNER_PW = "alex's own passphrase"
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
 def couple_window(qtbot: QtBot, make_window: Any, profiles: ProfileService, sample_practice: Any) -> MainWindow:
-    sam = profiles.create("Sam", PASSPHRASE).profile
-    alex = profiles.create("Alex", PARTNER_PW).profile
-    HouseholdService(profiles.data_dir).create(sam, alex)
-    sam.close()
-    alex.close()
-    window: MainWindow = make_window()
-    combo = window.unlock_page.ui.profileCombo
-    combo.setCurrentIndex(combo.findText("Sam"))
-    unlock(qtbot, window)
+    window: MainWindow = open_as_sam(qtbot, make_window, profiles)
     return window
 
 

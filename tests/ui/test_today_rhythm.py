@@ -9,11 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import PASSPHRASE, settle, unlock
+from ui_support import PASSPHRASE, open_as_sam, settle, unlock
 
 from intimacy_desktop.core.journal import EntryFilter, Kind
 from intimacy_desktop.core.rhythm import CheckIn
-from intimacy_desktop.services.household import HouseholdService
 from intimacy_desktop.services.profiles import ProfileService
 
 LEFT = Qt.MouseButton.LeftButton
@@ -82,15 +81,7 @@ def test_habits_are_ticked_counted_in_days_and_chosen(qtbot: QtBot, make_window:
 
 def test_gratitude_is_kept_in_the_journal_and_shared_only_when_ticked(qtbot: QtBot, make_window: Any,
                                                                      profiles: ProfileService) -> None:
-    sam = profiles.create("Sam", PASSPHRASE).profile
-    alex = profiles.create("Alex", "alex's own passphrase").profile
-    HouseholdService(profiles.data_dir).create(sam, alex)
-    sam.close()
-    alex.close()
-    window = make_window()
-    combo = window.unlock_page.ui.profileCombo
-    combo.setCurrentIndex(combo.findText("Sam"))
-    unlock(qtbot, window)
+    window = open_as_sam(qtbot, make_window, profiles)
     card = _today(qtbot, window).gratitude_card
     qtbot.waitUntil(lambda: not card.share.isHidden(), timeout=5_000)
     qtbot.keyClicks(card.text, "You made tea without asking.")

@@ -7,12 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from ui_support import PASSPHRASE, settle, unlock
+from ui_support import PARTNER_PW, open_as_sam, settle, unlock
 
 from intimacy_desktop.core.journal import EntryFields
 from intimacy_desktop.services.profiles import ProfileService
-
-PARTNER_PW = "partner passphrase"
 
 
 def _us(qtbot: QtBot, window: Any) -> Any:
@@ -22,12 +20,8 @@ def _us(qtbot: QtBot, window: Any) -> Any:
 
 
 def test_make_share_read_and_take_back(qtbot: QtBot, make_window: Any, profiles: ProfileService) -> None:
-    profiles.create("Sam", PASSPHRASE).profile.close()
-    profiles.create("Alex", PARTNER_PW).profile.close()
-    window = make_window()
+    window = open_as_sam(qtbot, make_window, profiles, space=False)
     combo = window.unlock_page.ui.profileCombo
-    combo.setCurrentIndex(combo.findText("Sam"))
-    unlock(qtbot, window)
     window.profile.journal.add(EntryFields(title="Our walk", body="Hand in hand by the river."))
     window.profile.journal.add(EntryFields(title="Only mine", body="Private."))
     page = _us(qtbot, window)
@@ -89,17 +83,8 @@ def test_removing_the_partner_asks_first_and_locks_them_out(qtbot: QtBot, make_w
                                                             monkeypatch: Any) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from intimacy_desktop.services.household import HouseholdService
-
-    sam = profiles.create("Sam", PASSPHRASE).profile
-    alex = profiles.create("Alex", PARTNER_PW).profile
-    HouseholdService(profiles.data_dir).create(sam, alex)
-    sam.close()
-    alex.close()
-    window = make_window()
+    window = open_as_sam(qtbot, make_window, profiles)
     combo = window.unlock_page.ui.profileCombo
-    combo.setCurrentIndex(combo.findText("Sam"))
-    unlock(qtbot, window)
     page = _us(qtbot, window)
     qtbot.waitUntil(lambda: page.state == "open", timeout=5_000)
     assert page.remove_button.isVisible()

@@ -20,6 +20,37 @@ def unlock(qtbot: QtBot, window: Any, passphrase: str = PASSPHRASE) -> None:
     settle(qtbot, window)
 
 
+PARTNER_PW = "alex's own passphrase"
+
+
+def open_as_sam(qtbot: QtBot, make_window: Callable[..., Any], profiles: Any, *, space: bool = True) -> Any:
+    """Sam and Alex, each with a profile of their own (and, with ``space``, a shared space made together); the
+    window opens with Sam unlocked."""
+    from intimacy_desktop.services.household import HouseholdService
+
+    sam = profiles.create("Sam", PASSPHRASE).profile
+    alex = profiles.create("Alex", PARTNER_PW).profile
+    if space:
+        HouseholdService(profiles.data_dir).create(sam, alex)
+    sam.close()
+    alex.close()
+    window = make_window()
+    combo = window.unlock_page.ui.profileCombo
+    combo.setCurrentIndex(combo.findText("Sam"))
+    unlock(qtbot, window)
+    return window
+
+
+class FakeClock:
+    """A monotonic clock tests move by hand (``now`` in seconds)."""
+
+    def __init__(self, now: float = 5000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def settle(qtbot: QtBot, window: Any) -> None:
     """Wait until the unlocked profile's operations (the reads a write's change notice started) have delivered."""
     ctx = window.locks.ctx

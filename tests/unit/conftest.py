@@ -111,3 +111,16 @@ def setup(request: pytest.FixtureRequest, tmp_path: Path) -> Setup:
     passphrase = None if mode == "keyring-only" else TAMPER_PASSPHRASE
     created = create_vault(tmp_path / "v", "Sample", passphrase, store, crypto.FAST_TEST_PARAMS)
     return Setup(created, store, passphrase)
+
+
+# ---- the shared space (test_household.py, test_share_cards.py) ------------------------------------------------------
+
+
+@pytest.fixture
+def couple(profiles: ProfileService) -> Iterator[tuple[UnlockedProfile, UnlockedProfile, UnlockedProfile]]:
+    sam = profiles.create("Sam", "sam passphrase").profile
+    alex = profiles.create("Alex", "alex passphrase").profile
+    guest = profiles.create("Guest", "guest passphrase").profile
+    yield sam, alex, guest
+    for p in (sam, alex, guest):
+        p.close()

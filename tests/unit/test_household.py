@@ -5,7 +5,6 @@ nothing written afterwards."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -16,16 +15,6 @@ from intimacy_desktop.services.household import KEY_PREFIX, HouseholdService, Sp
 from intimacy_desktop.services.profiles import ProfileService, UnlockedProfile
 from intimacy_desktop.storage import space as store
 from intimacy_desktop.storage.settings_repo import SettingsRepository
-
-
-@pytest.fixture
-def couple(profiles: ProfileService) -> Iterator[tuple[UnlockedProfile, UnlockedProfile, UnlockedProfile]]:
-    sam = profiles.create("Sam", "sam passphrase").profile
-    alex = profiles.create("Alex", "alex passphrase").profile
-    guest = profiles.create("Guest", "guest passphrase").profile
-    yield sam, alex, guest
-    for p in (sam, alex, guest):
-        p.close()
 
 
 def _titles(space: object) -> list[str]:

@@ -5,7 +5,6 @@ only the card; a space written at schema 6 keeps its shared entries through the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -27,16 +26,6 @@ from intimacy_desktop.storage.migrations import SCHEMA_VERSION, migrate, schema_
 from intimacy_desktop.storage.sql import Tx, connect
 
 DAY = dt.date(2026, 11, 29)
-
-
-@pytest.fixture
-def couple(profiles: ProfileService) -> Iterator[tuple[UnlockedProfile, UnlockedProfile, UnlockedProfile]]:
-    sam = profiles.create("Sam", "sam passphrase").profile
-    alex = profiles.create("Alex", "alex passphrase").profile
-    guest = profiles.create("Guest", "guest passphrase").profile
-    yield sam, alex, guest
-    for p in (sam, alex, guest):
-        p.close()
 
 
 def test_a_conversation_card_says_what_happened_and_nothing_more() -> None:
