@@ -30,14 +30,14 @@ from intimacy_desktop.core.insights import (
     range_days,
 )
 from intimacy_desktop.core.layers import Layer
-from intimacy_desktop.core.talk_minutes import DEFAULT_GOAL_MINUTES
+from intimacy_desktop.services.conversations import ConversationService
 from intimacy_desktop.storage import interchange_files as files
+from intimacy_desktop.storage.conversation_repo import ConversationRepository
 from intimacy_desktop.storage.database import Database
 from intimacy_desktop.storage.insights_repo import InsightsRepository
-from intimacy_desktop.storage.settings_repo import SettingsRepository
+from intimacy_desktop.storage.rhythm_repo import RhythmRepository
 
 ESTIMATE_MINUTES = 5  # a journal entry or a card talked about, where no time was measured
-GOAL_KEY = "conversation.goal_minutes"  # the Conversation page's daily goal (services/conversations.py)
 
 ExerciseInfo = Callable[[str], tuple[Layer, int] | None]  # an exercise id → its layer and stated minutes
 
@@ -63,16 +63,15 @@ class InsightsService:
     def overview(self, span: Range, today: dt.date) -> Overview:
         days = range_days(span, today)
         first, last = days[0], days[-1]
+        goal = ConversationService(self._db).goal_minutes()  # the Conversation page's daily goal, checked there
         with self._db.session() as tx:
-            repo = InsightsRepository(tx)
-            goal_text = SettingsRepository(tx).get(GOAL_KEY)
-            talks = repo.talk_minutes(first, last)
-            checkins = repo.checkin_weather(first, last)
+            repo, rhythm = InsightsRepository(tx), RhythmRepository(tx)
+            talks = [(day, seconds / 60) for day, seconds in ConversationRepository(tx).between(first, last)]
+            checkins = [(c.day, c.weather) for c in rhythm.checkins(first, last)]
             moods = repo.entry_moods(first, last)
-            ticks = repo.ticks(first, last)
+            ticks = rhythm.ticks(first, last)
             balance_items = self._balance_items(repo, first, last)
             assessments = repo.assessment_scores()
-        goal = int(goal_text) if goal_text and goal_text.isdigit() else DEFAULT_GOAL_MINUTES
         device_free = device_free_series(talks, days, goal)
         mood = mood_series(checkins, moods, days)
         return Overview(days, device_free, mood, habit_heatmap(ticks, days), layer_balance(balance_items),

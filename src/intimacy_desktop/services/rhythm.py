@@ -111,10 +111,6 @@ class RhythmService:
             ticks = RhythmRepository(tx).ticks()
         return habit_days(ticks, self.tracked())
 
-    def ticks(self, first: dt.date, last: dt.date) -> list[tuple[str, dt.date]]:
-        with self._db.session() as tx:
-            return RhythmRepository(tx).ticks(first, last)
-
     # ---- reminders -------------------------------------------------------------------------------------------
     def reminders(self) -> tuple[Reminder, ...]:
         with self._db.session() as tx:

@@ -19,18 +19,10 @@ class InsightsRepository:
     def _range(self, sql: str, first: dt.date, last: dt.date) -> list[tuple[object, ...]]:
         return list(self._tx.rows(sql, {"a": first.isoformat(), "b": last.isoformat()}))
 
-    def talk_minutes(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, float]]:
-        rows = self._range("SELECT day, actual_s FROM conversation_sessions WHERE day BETWEEN :a AND :b", first, last)
-        return [(_d(day), float(str(s)) / 60) for day, s in rows]
-
     def talk_by_layer(self, first: dt.date, last: dt.date) -> list[tuple[str, float]]:
         rows = self._range("SELECT layer, SUM(actual_s) FROM conversation_sessions WHERE day BETWEEN :a AND :b "
                            "AND layer IS NOT NULL GROUP BY layer", first, last)
         return [(str(layer), float(str(s)) / 60) for layer, s in rows]
-
-    def checkin_weather(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:
-        rows = self._range("SELECT day, weather FROM checkins WHERE day BETWEEN :a AND :b", first, last)
-        return [(_d(day), int(str(w))) for day, w in rows]
 
     def entry_moods(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, int]]:
         rows = self._range("SELECT entry_date, mood FROM entries WHERE deleted_at IS NULL AND mood IS NOT NULL "
@@ -52,10 +44,6 @@ class InsightsRepository:
         rows = self._range("SELECT exercise_id FROM exercise_runs WHERE finished_at IS NOT NULL "
                            "AND substr(finished_at, 1, 10) BETWEEN :a AND :b", first, last)
         return [str(r[0]) for r in rows]
-
-    def ticks(self, first: dt.date, last: dt.date) -> list[tuple[str, dt.date]]:
-        rows = self._range("SELECT habit, day FROM habit_ticks WHERE day BETWEEN :a AND :b", first, last)
-        return [(str(h), _d(day)) for h, day in rows]
 
     def assessment_scores(self) -> list[tuple[dt.date, str, float]]:
         """Every scored result alone (a reveal's two partners are compared on the Exercises page, not charted)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
 
 from intimacy_desktop.core.errors import DataCorrupt
 from intimacy_desktop.core.rhythm import CheckIn
@@ -48,12 +47,6 @@ class RhythmRepository:
             params = {"a": first.isoformat(), "b": last.isoformat()}
         return [(str(h), dt.date.fromisoformat(str(d))) for h, d in self._tx.rows(sql + " ORDER BY day", params)]
 
-    def tick_days(self, habits: Iterable[str]) -> dict[str, int]:
-        """Days practised per habit, over all time."""
-        wanted = list(habits)
-        rows = self._tx.rows("SELECT habit, COUNT(*) FROM habit_ticks GROUP BY habit")
-        counts = {str(h): int(n) for h, n in rows}
-        return {h: counts.get(h, 0) for h in wanted}
 
 
 def _checkin(row: tuple[object, ...]) -> CheckIn:
