@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from intimacy_desktop.gui.main_window import MainWindow
 
 CHECK_EVERY_MS = 20_000
+TRAY_DELAY_MS = 500  # as the screen-lock watcher's: after the first window has painted
 PAGE_FOR = {Nudge.CHECK_IN: "today", Nudge.TALK: "conversation", Nudge.WEEKLY: "today", Nudge.PROGRAM: "today"}
 
 
@@ -58,9 +59,11 @@ class Reminders(QObject):
         self.pending: list[Nudge] = []  # fired with nowhere to show them: a banner at the next open
         self.target: str | None = None  # the page the last reminder is about
         self.tray: QSystemTrayIcon | None = None
-        if use_tray if use_tray is not None else tray_available():
+        self._notifier = notifier  # tests'; otherwise the tray's, once it is there
+        if use_tray:
             self._build_tray()
-        self._notifier = notifier or (self._tray_message if self.tray is not None else None)
+        elif use_tray is None:  # asking the desktop for a tray may wait on D-Bus: not before the first paint
+            QTimer.singleShot(TRAY_DELAY_MS, self, lambda: self._build_tray() if tray_available() else None)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.check)
@@ -103,15 +106,16 @@ class Reminders(QObject):
     def check(self) -> list[Nudge]:
         now = self._now()
         fired = [r.kind for r in due(self.schedule, self.last_check, now, self._zone())]
+        notify = self._notifier or (self._tray_message if self.tray is not None else None)
         self.last_check = now
         for kind in fired:
             title, body = notification(kind, is_discreet())
             self.target = PAGE_FOR[kind]
-            if self._notifier is not None:
-                self._notifier(title, body)
+            if notify is not None:
+                notify(title, body)
             else:
                 self.pending.append(kind)
-        if fired and self._notifier is None and self._window.locks.app_view is not None:
+        if fired and notify is None and self._window.locks.app_view is not None:
             self.show_pending()
         return fired
 
